@@ -1,0 +1,63 @@
+package dev.realtime.engine;
+
+import java.util.Base64;
+
+/**
+ * The payload of one Engine.IO "message" packet: text or binary. Immutable and shareable, so a broadcast builds
+ * its messages once and hands the same instances to every recipient session; each transport's framing is computed
+ * at most once per message.
+ */
+public final class EngineMessage {
+
+	private final String text;
+
+	private final byte[] data;
+
+	private volatile String pollingFrame;
+
+	private EngineMessage(String text, byte[] data) {
+		this.text = text;
+		this.data = data;
+	}
+
+	public static EngineMessage text(String text) {
+		return new EngineMessage(text, null);
+	}
+
+	public static EngineMessage binary(byte[] data) {
+		return new EngineMessage(null, data);
+	}
+
+	public boolean isBinary() {
+		return this.data != null;
+	}
+
+	public String text() {
+		return this.text;
+	}
+
+	public byte[] data() {
+		return this.data;
+	}
+
+	/** The packet as it travels in a polling payload: {@code 4<text>} or {@code b<base64>}. */
+	public String pollingFrame() {
+		String frame = this.pollingFrame;
+		if (frame == null) {
+			frame = isBinary() ? "b" + Base64.getEncoder().encodeToString(this.data) : "4" + this.text;
+			this.pollingFrame = frame;
+		}
+		return frame;
+	}
+
+	/** Bytes this message occupies in an output buffer, for flow control. */
+	public int size() {
+		return isBinary() ? this.data.length : this.text.length() * 3 / 2;
+	}
+
+	@Override
+	public String toString() {
+		return isBinary() ? "binary(" + this.data.length + ")" : this.text;
+	}
+
+}

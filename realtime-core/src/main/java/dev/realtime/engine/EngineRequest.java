@@ -1,0 +1,34 @@
+package dev.realtime.engine;
+
+import java.net.InetSocketAddress;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * What the handshake request of a session carried (the first HTTP request, or the WebSocket upgrade when the client
+ * starts on WebSocket).
+ *
+ * @param headers request headers
+ * @param query query parameters
+ * @param remoteAddress the peer's address
+ * @param url the request URL with its query string
+ * @param secure whether the request came over TLS
+ * @param principal the user the application's HTTP security established for the request, if any
+ * @param time when the handshake happened
+ * @param attributes values that HTTP-level code put on the request for the layers above (e.g. the HTTP session)
+ */
+public record EngineRequest(HttpHeaders headers, MultiValueMap<String, String> query,
+		@Nullable InetSocketAddress remoteAddress, String url, boolean secure, @Nullable Principal principal,
+		Instant time, Map<String, Object> attributes) {
+
+	/** A query parameter's first value. */
+	public @Nullable String queryParam(String name) {
+		return this.query.getFirst(name);
+	}
+
+}
