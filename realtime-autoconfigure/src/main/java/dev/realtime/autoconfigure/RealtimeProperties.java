@@ -1,0 +1,183 @@
+package dev.realtime.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+import dev.realtime.engine.EngineOptions;
+
+/**
+ * Configuration of the realtime endpoint.
+ */
+@ConfigurationProperties("realtime")
+public class RealtimeProperties {
+
+	/**
+	 * Whether to serve the realtime endpoint.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Path of the endpoint; clients connect with this as their "path" option.
+	 */
+	private String path = "/socket.io/";
+
+	/**
+	 * How often the server pings each connection.
+	 */
+	private Duration pingInterval = Duration.ofSeconds(25);
+
+	/**
+	 * How long the server waits for a pong before it closes the connection.
+	 */
+	private Duration pingTimeout = Duration.ofSeconds(20);
+
+	/**
+	 * Largest HTTP request body or WebSocket message accepted (Socket.IO's maxHttpBufferSize).
+	 */
+	private DataSize maxPayload = DataSize.ofBytes(1_000_000);
+
+	/**
+	 * How long a new connection may take to join a namespace before it is closed.
+	 */
+	private Duration connectTimeout = Duration.ofSeconds(45);
+
+	/**
+	 * How long an upgrade from long-polling to WebSocket may take.
+	 */
+	private Duration upgradeTimeout = Duration.ofSeconds(10);
+
+	/**
+	 * Transports clients may use: polling, websocket.
+	 */
+	private List<String> transports = new ArrayList<>(List.of(EngineOptions.POLLING, EngineOptions.WEBSOCKET));
+
+	/**
+	 * Origins allowed to connect, as patterns ("https://*.example.com", "*"). Empty allows the same origin only.
+	 */
+	private List<String> allowedOrigins = new ArrayList<>();
+
+	/**
+	 * Unsent output a connection may hold; a client that stops reading past it is disconnected.
+	 */
+	private DataSize maxBufferedBytes = DataSize.ofMegabytes(16);
+
+	private final Executor executor = new Executor();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public String getPath() {
+		return this.path;
+	}
+
+	public void setPath(String path) {
+		this.path = path;
+	}
+
+	public Duration getPingInterval() {
+		return this.pingInterval;
+	}
+
+	public void setPingInterval(Duration pingInterval) {
+		this.pingInterval = pingInterval;
+	}
+
+	public Duration getPingTimeout() {
+		return this.pingTimeout;
+	}
+
+	public void setPingTimeout(Duration pingTimeout) {
+		this.pingTimeout = pingTimeout;
+	}
+
+	public DataSize getMaxPayload() {
+		return this.maxPayload;
+	}
+
+	public void setMaxPayload(DataSize maxPayload) {
+		this.maxPayload = maxPayload;
+	}
+
+	public Duration getConnectTimeout() {
+		return this.connectTimeout;
+	}
+
+	public void setConnectTimeout(Duration connectTimeout) {
+		this.connectTimeout = connectTimeout;
+	}
+
+	public Duration getUpgradeTimeout() {
+		return this.upgradeTimeout;
+	}
+
+	public void setUpgradeTimeout(Duration upgradeTimeout) {
+		this.upgradeTimeout = upgradeTimeout;
+	}
+
+	public List<String> getTransports() {
+		return this.transports;
+	}
+
+	public void setTransports(List<String> transports) {
+		this.transports = transports;
+	}
+
+	public List<String> getAllowedOrigins() {
+		return this.allowedOrigins;
+	}
+
+	public void setAllowedOrigins(List<String> allowedOrigins) {
+		this.allowedOrigins = allowedOrigins;
+	}
+
+	public DataSize getMaxBufferedBytes() {
+		return this.maxBufferedBytes;
+	}
+
+	public void setMaxBufferedBytes(DataSize maxBufferedBytes) {
+		this.maxBufferedBytes = maxBufferedBytes;
+	}
+
+	public Executor getExecutor() {
+		return this.executor;
+	}
+
+	/** The Engine.IO settings these properties describe. */
+	public EngineOptions toEngineOptions() {
+		String normalizedPath = this.path.endsWith("/") ? this.path : this.path + "/";
+		return new EngineOptions(normalizedPath, this.pingInterval, this.pingTimeout, this.maxPayload.toBytes(),
+				this.upgradeTimeout, new LinkedHashSet<>(this.transports), List.copyOf(this.allowedOrigins),
+				this.maxBufferedBytes.toBytes());
+	}
+
+	/**
+	 * Threads that run middleware and handlers when virtual threads are not enabled.
+	 */
+	public static class Executor {
+
+		/**
+		 * Number of threads. Handlers that block (database calls) hold a thread while they wait.
+		 */
+		private int poolSize = 16;
+
+		public int getPoolSize() {
+			return this.poolSize;
+		}
+
+		public void setPoolSize(int poolSize) {
+			this.poolSize = poolSize;
+		}
+
+	}
+
+}

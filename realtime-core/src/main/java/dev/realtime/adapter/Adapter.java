@@ -1,0 +1,62 @@
+package dev.realtime.adapter;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
+
+import dev.realtime.protocol.Packet;
+
+/**
+ * Keeps the rooms of one namespace and carries its broadcasts, on this node alone ({@link InMemoryAdapter}) or
+ * across a cluster. The same operations as Socket.IO's adapter, so cluster adapters can speak their protocol.
+ */
+public interface Adapter {
+
+	/** Adds a socket to rooms. */
+	void addAll(String socketId, Set<String> rooms);
+
+	/** Removes a socket from a room. */
+	void del(String socketId, String room);
+
+	/** Removes a socket from every room. */
+	void delAll(String socketId);
+
+	/** The rooms of a local socket. */
+	Set<String> socketRooms(String socketId);
+
+	/** The local sockets reached by these rooms (every local socket when empty). */
+	Set<String> sockets(Set<String> rooms);
+
+	/** Sends a packet to every socket the options reach. */
+	void broadcast(Packet packet, BroadcastOptions options);
+
+	/**
+	 * Sends a packet that asks for acknowledgements.
+	 * @param clientCount told, once per node, how many sockets the packet reached there
+	 * @param ack told each client's acknowledgement arguments
+	 */
+	void broadcastWithAck(Packet packet, BroadcastOptions options, IntConsumer clientCount,
+			Consumer<List<Object>> ack);
+
+	/** The sockets the options reach, on every node. */
+	CompletableFuture<List<SocketDetails>> fetchSockets(BroadcastOptions options);
+
+	/** Makes the sockets the options reach join rooms. */
+	void addSockets(BroadcastOptions options, Set<String> rooms);
+
+	/** Makes the sockets the options reach leave rooms. */
+	void delSockets(BroadcastOptions options, Set<String> rooms);
+
+	/** Disconnects the sockets the options reach. */
+	void disconnectSockets(BroadcastOptions options, boolean close);
+
+	/** How many nodes share this namespace. */
+	CompletableFuture<Integer> serverCount();
+
+	/** Releases what the adapter holds. */
+	default void close() {
+	}
+
+}

@@ -1,0 +1,21 @@
+package dev.realtime.adapter;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.realtime.engine.EngineMessage;
+import dev.realtime.protocol.Packet;
+
+/** What an adapter sees of its namespace. */
+public interface AdapterNamespace {
+
+	String name();
+
+	/** The socket with this id if it is connected to this node. */
+	@Nullable LocalSocket localSocket(String id);
+
+	/** Encodes a packet into the messages that carry it. */
+	List<EngineMessage> encode(Packet packet);
+
+}

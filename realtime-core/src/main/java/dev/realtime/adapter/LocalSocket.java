@@ -1,0 +1,29 @@
+package dev.realtime.adapter;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import dev.realtime.engine.EngineMessage;
+import dev.realtime.protocol.Packet;
+
+/** What an adapter sees of a socket connected to this node. */
+public interface LocalSocket {
+
+	String id();
+
+	/**
+	 * Delivers a broadcast packet, already encoded once for all recipients.
+	 * @param packet the packet, for outbound checks that look at the event
+	 * @param encoded its encoded messages, shared by every recipient
+	 */
+	void deliver(Packet packet, List<EngineMessage> encoded);
+
+	/** Routes the client's ACK with this id to the callback (broadcast with acknowledgements). */
+	void expectAck(long id, Consumer<List<Object>> callback);
+
+	/** Leaves the namespace; with {@code close}, closes the whole connection. */
+	void disconnect(boolean close);
+
+	SocketDetails details();
+
+}

@@ -1,0 +1,18 @@
+package dev.realtime.annotation;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Sees every event of the namespace, before the handlers of its name. The event name is injected into a
+ * {@link EventName} parameter; other parameters as for {@link OnEvent}.
+ */
+@Target(ElementType.METHOD)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface OnAnyEvent {
+
+}

@@ -1,0 +1,156 @@
+package dev.realtime.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.realtime.engine.EngineMessage;
+import dev.realtime.engine.EngineSession;
+import dev.realtime.protocol.Packet;
+import dev.realtime.protocol.PacketDecoder;
+import dev.realtime.protocol.PacketType;
+import dev.realtime.protocol.ProtocolException;
+
+/**
+ * One Engine.IO connection seen from Socket.IO: decodes its packets and routes them to the sockets it holds, one per
+ * namespace. Every inbound method runs on the session's serial executor.
+ */
+final class Client {
+
+	private static final Logger logger = LoggerFactory.getLogger(Client.class);
+
+	private final RealtimeServer server;
+
+	private final EngineSession session;
+
+	private final PacketDecoder decoder;
+
+	private final Map<String, NamespaceSocket> sockets = new ConcurrentHashMap<>();
+
+	private final @Nullable ScheduledFuture<?> connectTimeout;
+
+	Client(RealtimeServer server, EngineSession session) {
+		this.server = server;
+		this.session = session;
+		this.decoder = server.newDecoder();
+		// a connection that joins no namespace in time is closed, so idle handshakes cannot pile up
+		this.connectTimeout = server.schedule(() -> execute(this::closeIfUnused), server.connectTimeout());
+	}
+
+	void onMessage(String text) {
+		try {
+			Packet packet = this.decoder.decodeText(text);
+			if (packet != null) {
+				onPacket(packet);
+			}
+		}
+		catch (ProtocolException ex) {
+			refuse(ex);
+		}
+	}
+
+	void onMessage(byte[] data) {
+		try {
+			Packet packet = this.decoder.decodeBinary(data);
+			if (packet != null) {
+				onPacket(packet);
+			}
+		}
+		catch (ProtocolException ex) {
+			refuse(ex);
+		}
+	}
+
+	private void onPacket(Packet packet) {
+		if (packet.type() == PacketType.CONNECT) {
+			connect(packet);
+			return;
+		}
+		NamespaceSocket socket = this.sockets.get(packet.namespace());
+		if (socket == null) {
+			refuse(new ProtocolException("Packet for namespace " + packet.namespace() + " that is not connected"));
+			return;
+		}
+		switch (packet.type()) {
+			case EVENT -> socket.onEvent(packet);
+			case ACK -> socket.onAck(packet);
+			case DISCONNECT -> socket.onClose(DisconnectReason.CLIENT_NAMESPACE_DISCONNECT);
+			default -> refuse(new ProtocolException("A client may not send " + packet.type()));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private void connect(Packet packet) {
+		if (this.sockets.containsKey(packet.namespace())) {
+			return;
+		}
+		Namespace namespace = this.server.lookup(packet.namespace());
+		if (namespace == null) {
+			send(this.server.encode(new Packet(PacketType.CONNECT_ERROR, packet.namespace(), null,
+					Map.of("message", "Invalid namespace"))));
+			return;
+		}
+		Map<String, Object> auth = (packet.data() != null) ? (Map<String, Object>) packet.data() : Map.of();
+		NamespaceSocket socket = new NamespaceSocket(namespace, this,
+				Handshake.of(this.session.request(), auth));
+		this.sockets.put(namespace.name(), socket);
+		if (this.connectTimeout != null) {
+			this.connectTimeout.cancel(false);
+		}
+		socket.connect();
+	}
+
+	/** A malformed or forbidden packet: that connection alone is closed. */
+	private void refuse(ProtocolException ex) {
+		logger.debug("Closing connection {}: {}", this.session.id(), ex.getMessage());
+		closeSockets(DisconnectReason.PARSE_ERROR);
+		this.session.close();
+	}
+
+	private void closeIfUnused() {
+		if (this.sockets.isEmpty() && this.session.isOpen()) {
+			logger.debug("Closing connection {}: no namespace joined in time", this.session.id());
+			this.session.close();
+		}
+	}
+
+	void onClose(String reason) {
+		if (this.connectTimeout != null) {
+			this.connectTimeout.cancel(false);
+		}
+		closeSockets(DisconnectReason.ofEngineReason(reason));
+	}
+
+	private void closeSockets(DisconnectReason reason) {
+		for (NamespaceSocket socket : new ArrayList<>(this.sockets.values())) {
+			socket.onClose(reason);
+		}
+	}
+
+	/** Closes the whole connection from the server side. */
+	void close() {
+		execute(() -> {
+			closeSockets(DisconnectReason.FORCED_SERVER_CLOSE);
+			this.session.close();
+		});
+	}
+
+	void send(List<EngineMessage> messages) {
+		this.session.send(messages);
+	}
+
+	void execute(Runnable action) {
+		this.session.executor().execute(action);
+	}
+
+	void remove(NamespaceSocket socket) {
+		this.sockets.remove(socket.namespace().name(), socket);
+	}
+
+}

@@ -1,0 +1,86 @@
+package dev.realtime.server;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Namespaces created on demand when a client connects to a name that matches: a template such as
+ * {@code /workspace-{id}} or a regular expression (Socket.IO's {@code io.of(/^\/dynamic-\d+$/)}). Handlers
+ * registered here apply to every namespace it creates.
+ */
+public final class DynamicNamespace extends HandlerRegistry {
+
+	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
+
+	private final Pattern pattern;
+
+	private final List<String> variableNames;
+
+	private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+
+	DynamicNamespace(Pattern pattern, List<String> variableNames, Handlers handlers) {
+		super(handlers);
+		this.pattern = pattern;
+		this.variableNames = variableNames;
+	}
+
+	/** A template with {@code {name}} variables, each matching one or more characters other than '/'. */
+	static boolean isTemplate(String name) {
+		return VARIABLE.matcher(name).find();
+	}
+
+	static DynamicNamespace ofTemplate(String template, Handlers handlers) {
+		StringBuilder regex = new StringBuilder();
+		List<String> names = new ArrayList<>();
+		Matcher matcher = VARIABLE.matcher(template);
+		int last = 0;
+		while (matcher.find()) {
+			regex.append(Pattern.quote(template.substring(last, matcher.start()))).append("([^/]+)");
+			names.add(matcher.group(1));
+			last = matcher.end();
+		}
+		regex.append(Pattern.quote(template.substring(last)));
+		return new DynamicNamespace(Pattern.compile(regex.toString()), List.copyOf(names), handlers);
+	}
+
+	/** The template variables when the name matches, else null. */
+	@Nullable Map<String, String> match(String name) {
+		Matcher matcher = this.pattern.matcher(name);
+		if (!matcher.matches()) {
+			return null;
+		}
+		Map<String, String> variables = new LinkedHashMap<>();
+		for (int i = 0; i < this.variableNames.size(); i++) {
+			variables.put(this.variableNames.get(i), matcher.group(i + 1));
+		}
+		return Collections.unmodifiableMap(variables);
+	}
+
+	void created(Namespace namespace) {
+		this.namespaces.put(namespace.name(), namespace);
+	}
+
+	/** The namespaces created so far. */
+	public Collection<Namespace> namespaces() {
+		return Collections.unmodifiableCollection(this.namespaces.values());
+	}
+
+	/** Sends an event to every socket of every namespace created so far. */
+	public void emit(String event, Object... args) {
+		this.namespaces.values().forEach((namespace) -> namespace.emit(event, args));
+	}
+
+	public Pattern pattern() {
+		return this.pattern;
+	}
+
+}

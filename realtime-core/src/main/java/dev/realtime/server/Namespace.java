@@ -1,0 +1,171 @@
+package dev.realtime.server;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.realtime.adapter.Adapter;
+import dev.realtime.adapter.AdapterNamespace;
+import dev.realtime.adapter.BroadcastOptions;
+import dev.realtime.adapter.LocalSocket;
+import dev.realtime.engine.EngineMessage;
+import dev.realtime.protocol.Packet;
+
+/**
+ * A Socket.IO namespace: a channel of its own over shared connections, with its sockets, rooms, handlers and
+ * adapter. The main namespace "/" always exists.
+ */
+public class Namespace extends HandlerRegistry implements AdapterNamespace {
+
+	private final String name;
+
+	private final RealtimeServer server;
+
+	private final Map<String, String> variables;
+
+	private final Map<String, NamespaceSocket> sockets = new ConcurrentHashMap<>();
+
+	private final AtomicLong ackIds = new AtomicLong();
+
+	private final Adapter adapter;
+
+	Namespace(String name, RealtimeServer server, Handlers handlers, Map<String, String> variables) {
+		super(handlers);
+		this.name = name;
+		this.server = server;
+		this.variables = variables;
+		this.adapter = server.adapterFactory().create(this);
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	/** Values of the template variables when this namespace was created from a dynamic namespace template. */
+	public Map<String, String> variables() {
+		return this.variables;
+	}
+
+	public Adapter adapter() {
+		return this.adapter;
+	}
+
+	/** The sockets connected to this namespace on this node. */
+	public Collection<RealtimeSocket> sockets() {
+		return Collections.unmodifiableCollection(this.sockets.values());
+	}
+
+	/** How many sockets are connected to this namespace on this node. */
+	public int socketCount() {
+		return this.sockets.size();
+	}
+
+	/** Targets the sockets in these rooms. */
+	public BroadcastOperator to(String... rooms) {
+		return operator().to(rooms);
+	}
+
+	/** Same as {@link #to(String...)}. */
+	public BroadcastOperator in(String... rooms) {
+		return to(rooms);
+	}
+
+	/** Targets every socket except those in these rooms. */
+	public BroadcastOperator except(String... rooms) {
+		return operator().except(rooms);
+	}
+
+	/** Targets the sockets of this node only. */
+	public BroadcastOperator local() {
+		return operator().local();
+	}
+
+	/** Sends an event to every socket of the namespace. */
+	public void emit(String event, Object... args) {
+		operator().emit(event, args);
+	}
+
+	/** Sends an event to every socket and collects their acknowledgements. */
+	public CompletableFuture<List<Object>> emitWithAck(Duration timeout, String event, Object... args) {
+		return operator().emitWithAck(timeout, event, args);
+	}
+
+	/** The sockets of the namespace, on every node. */
+	public CompletableFuture<List<RemoteSocket>> fetchSockets() {
+		return operator().fetchSockets();
+	}
+
+	/** Makes every socket join these rooms. */
+	public void socketsJoin(String... rooms) {
+		operator().socketsJoin(rooms);
+	}
+
+	/** Makes every socket leave these rooms. */
+	public void socketsLeave(String... rooms) {
+		operator().socketsLeave(rooms);
+	}
+
+	/** Disconnects every socket; with {@code close}, closes their connections too. */
+	public void disconnectSockets(boolean close) {
+		operator().disconnectSockets(close);
+	}
+
+	private BroadcastOperator operator() {
+		return new BroadcastOperator(this, BroadcastOptions.ALL);
+	}
+
+	@Override
+	public @Nullable LocalSocket localSocket(String id) {
+		return this.sockets.get(id);
+	}
+
+	@Override
+	public List<EngineMessage> encode(Packet packet) {
+		return this.server.encode(packet);
+	}
+
+	RealtimeServer server() {
+		return this.server;
+	}
+
+	long nextAckId() {
+		return this.ackIds.getAndIncrement();
+	}
+
+	@Nullable NamespaceSocket socket(String id) {
+		return this.sockets.get(id);
+	}
+
+	void add(NamespaceSocket socket) {
+		this.sockets.put(socket.id(), socket);
+	}
+
+	void remove(NamespaceSocket socket) {
+		this.sockets.remove(socket.id());
+	}
+
+	/** The sockets to tell when the server stops. */
+	List<NamespaceSocket> snapshot() {
+		return new ArrayList<>(this.sockets.values());
+	}
+
+	Set<String> roomsOf(String socketId) {
+		return this.adapter.socketRooms(socketId);
+	}
+
+	@Override
+	public String toString() {
+		return "Namespace " + this.name;
+	}
+
+}

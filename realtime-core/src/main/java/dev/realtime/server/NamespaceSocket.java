@@ -1,0 +1,219 @@
+package dev.realtime.server;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.realtime.adapter.BroadcastOptions;
+import dev.realtime.adapter.LocalSocket;
+import dev.realtime.adapter.SocketDetails;
+import dev.realtime.engine.EngineMessage;
+import dev.realtime.protocol.Packet;
+import dev.realtime.protocol.PacketType;
+
+/** A socket connected to a namespace on this node. */
+final class NamespaceSocket implements RealtimeSocket, LocalSocket {
+
+	private final String id = SocketIds.next();
+
+	private final Namespace namespace;
+
+	private final Client client;
+
+	private final Map<String, Object> attributes = new ConcurrentHashMap<>();
+
+	private final Map<Long, Consumer<List<Object>>> pendingAcks = new ConcurrentHashMap<>();
+
+	private volatile Handshake handshake;
+
+	private volatile boolean connected;
+
+	NamespaceSocket(Namespace namespace, Client client, Handshake handshake) {
+		this.namespace = namespace;
+		this.client = client;
+		this.handshake = handshake;
+	}
+
+	@Override
+	public String id() {
+		return this.id;
+	}
+
+	@Override
+	public Namespace namespace() {
+		return this.namespace;
+	}
+
+	@Override
+	public Handshake handshake() {
+		return this.handshake;
+	}
+
+	@Override
+	public @Nullable Principal principal() {
+		return this.handshake.principal();
+	}
+
+	@Override
+	public void setPrincipal(@Nullable Principal principal) {
+		this.handshake = this.handshake.withPrincipal(principal);
+	}
+
+	@Override
+	public Map<String, Object> attributes() {
+		return this.attributes;
+	}
+
+	@Override
+	public boolean isConnected() {
+		return this.connected;
+	}
+
+	@Override
+	public Set<String> rooms() {
+		return this.namespace.roomsOf(this.id);
+	}
+
+	@Override
+	public void join(String... rooms) {
+		this.namespace.adapter().addAll(this.id, Set.of(rooms));
+	}
+
+	@Override
+	public void leave(String room) {
+		this.namespace.adapter().del(this.id, room);
+	}
+
+	@Override
+	public void emit(String event, Object... args) {
+		send(Packet.event(this.namespace.name(), null, BroadcastOperator.eventData(event, args)));
+	}
+
+	@Override
+	public CompletableFuture<Object> emitWithAck(Duration timeout, String event, Object... args) {
+		long ackId = this.namespace.nextAckId();
+		CompletableFuture<Object> answer = new CompletableFuture<>();
+		expectAck(ackId, (ackArgs) -> answer.complete(ackArgs.isEmpty() ? null : ackArgs.get(0)));
+		answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+			.whenComplete((result, failure) -> this.pendingAcks.remove(ackId));
+		send(Packet.event(this.namespace.name(), ackId, BroadcastOperator.eventData(event, args)));
+		return answer;
+	}
+
+	@Override
+	public BroadcastOperator broadcast() {
+		return new BroadcastOperator(this.namespace, new BroadcastOptions(Set.of(), Set.of(this.id), false));
+	}
+
+	@Override
+	public BroadcastOperator to(String... rooms) {
+		return broadcast().to(rooms);
+	}
+
+	@Override
+	public BroadcastOperator except(String... rooms) {
+		return broadcast().except(rooms);
+	}
+
+	@Override
+	public void disconnect(boolean close) {
+		if (!this.connected) {
+			return;
+		}
+		send(new Packet(PacketType.DISCONNECT, this.namespace.name(), null, null));
+		if (close) {
+			this.client.close();
+		}
+		else {
+			this.client.execute(() -> onClose(DisconnectReason.SERVER_NAMESPACE_DISCONNECT));
+		}
+	}
+
+	@Override
+	public void deliver(Packet packet, List<EngineMessage> encoded) {
+		if (this.connected) {
+			this.client.send(encoded);
+		}
+	}
+
+	@Override
+	public void expectAck(long id, Consumer<List<Object>> callback) {
+		this.pendingAcks.put(id, callback);
+	}
+
+	@Override
+	public SocketDetails details() {
+		return new SocketDetails(this.id, rooms(), HandshakeDetails.toDetails(this.handshake), this.attributes);
+	}
+
+	private void send(Packet packet) {
+		if (this.connected) {
+			this.client.send(this.namespace.encode(packet));
+		}
+	}
+
+	/** Joins the namespace: the socket's own room, the CONNECT answer, then the connect handlers. */
+	void connect() {
+		this.connected = true;
+		this.namespace.add(this);
+		join(this.id);
+		this.client.send(this.namespace.encode(new Packet(PacketType.CONNECT, this.namespace.name(), null,
+				Map.of("sid", this.id))));
+		Dispatch.connect(this);
+	}
+
+	/** An EVENT from the client. */
+	void onEvent(Packet packet) {
+		List<?> data = (List<?>) packet.data();
+		String event = String.valueOf(data.get(0));
+		List<Object> args = new ArrayList<>(data.subList(1, data.size()));
+		Ack ack = (packet.id() != null) ? new ClientAck(this, packet.id()) : ClientAck.NONE;
+		Dispatch.event(this, event, args, ack);
+	}
+
+	/** An ACK from the client for one of our emits. */
+	@SuppressWarnings("unchecked")
+	void onAck(Packet packet) {
+		Consumer<List<Object>> callback = this.pendingAcks.remove(packet.id());
+		if (callback != null) {
+			callback.accept((List<Object>) packet.data());
+		}
+	}
+
+	void sendAck(long ackId, Object... args) {
+		send(Packet.ack(this.namespace.name(), ackId, Arrays.asList(args)));
+	}
+
+	/** Leaves the namespace; runs on the connection's serial executor, once. */
+	void onClose(DisconnectReason reason) {
+		if (!this.connected) {
+			return;
+		}
+		this.connected = false;
+		this.namespace.adapter().delAll(this.id);
+		this.namespace.remove(this);
+		this.client.remove(this);
+		this.pendingAcks.clear();
+		Dispatch.disconnect(this, reason);
+	}
+
+	Client client() {
+		return this.client;
+	}
+
+	@Override
+	public String toString() {
+		return "Socket " + this.id + " in " + this.namespace.name();
+	}
+
+}

@@ -1,0 +1,234 @@
+package dev.realtime.server;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledFuture;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.scheduling.TaskScheduler;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.realtime.adapter.AdapterFactory;
+import dev.realtime.engine.EngineListener;
+import dev.realtime.engine.EngineMessage;
+import dev.realtime.engine.EngineSession;
+import dev.realtime.protocol.EncodedPacket;
+import dev.realtime.protocol.Packet;
+import dev.realtime.protocol.PacketDecoder;
+import dev.realtime.protocol.PacketEncoder;
+import dev.realtime.server.HandlerRegistry.Handlers;
+
+/**
+ * The Socket.IO server: its namespaces, and the connections that carry their sockets. Methods that broadcast act on
+ * the main namespace "/".
+ */
+public class RealtimeServer {
+
+	private final JsonMapper mapper;
+
+	private final PacketEncoder encoder;
+
+	private final AdapterFactory adapterFactory;
+
+	private final TaskScheduler scheduler;
+
+	private final Duration connectTimeout;
+
+	private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
+
+	private final List<DynamicNamespace> dynamicNamespaces = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Client> clients = new ConcurrentHashMap<>();
+
+	private final EngineListener engineListener = new ConnectionListener();
+
+	public RealtimeServer(JsonMapper mapper, AdapterFactory adapterFactory, TaskScheduler scheduler,
+			Duration connectTimeout) {
+		this.mapper = mapper;
+		this.encoder = new PacketEncoder(mapper);
+		this.adapterFactory = adapterFactory;
+		this.scheduler = scheduler;
+		this.connectTimeout = connectTimeout;
+		namespace("/");
+	}
+
+	/** Where the Engine.IO layer hands its sessions to this server. */
+	public EngineListener engineListener() {
+		return this.engineListener;
+	}
+
+	/** The namespace with this name, created on first use ({@code io.of("/chat")}). */
+	public Namespace namespace(String name) {
+		if (DynamicNamespace.isTemplate(name)) {
+			throw new IllegalArgumentException("\"" + name + "\" is a template: use dynamicNamespace(String)");
+		}
+		return this.namespaces.computeIfAbsent(name,
+				(key) -> new Namespace(key, this, new Handlers(this.mapper), Map.of()));
+	}
+
+	/**
+	 * Namespaces made on demand for names that match a template such as {@code /workspace-{id}}; the same template
+	 * gives the same group.
+	 */
+	public DynamicNamespace dynamicNamespace(String template) {
+		return register(DynamicNamespace.ofTemplate(template, new Handlers(this.mapper)));
+	}
+
+	/** Namespaces made on demand for names that match a regular expression. */
+	public DynamicNamespace dynamicNamespace(Pattern pattern) {
+		return register(new DynamicNamespace(pattern, List.of(), new Handlers(this.mapper)));
+	}
+
+	private synchronized DynamicNamespace register(DynamicNamespace dynamic) {
+		for (DynamicNamespace existing : this.dynamicNamespaces) {
+			if (existing.pattern().pattern().equals(dynamic.pattern().pattern())) {
+				return existing;
+			}
+		}
+		this.dynamicNamespaces.add(dynamic);
+		return dynamic;
+	}
+
+	/** The main namespace "/". */
+	public Namespace sockets() {
+		return namespace("/");
+	}
+
+	/** The namespaces that exist now, including those created from dynamic namespaces. */
+	public Collection<Namespace> namespaces() {
+		return Collections.unmodifiableCollection(this.namespaces.values());
+	}
+
+	public BroadcastOperator to(String... rooms) {
+		return sockets().to(rooms);
+	}
+
+	public BroadcastOperator in(String... rooms) {
+		return sockets().in(rooms);
+	}
+
+	public BroadcastOperator except(String... rooms) {
+		return sockets().except(rooms);
+	}
+
+	public BroadcastOperator local() {
+		return sockets().local();
+	}
+
+	public void emit(String event, Object... args) {
+		sockets().emit(event, args);
+	}
+
+	public CompletableFuture<List<Object>> emitWithAck(Duration timeout, String event, Object... args) {
+		return sockets().emitWithAck(timeout, event, args);
+	}
+
+	public CompletableFuture<List<RemoteSocket>> fetchSockets() {
+		return sockets().fetchSockets();
+	}
+
+	/** Sockets connected on this node, over all namespaces. */
+	public int socketCount() {
+		return this.namespaces.values().stream().mapToInt(Namespace::socketCount).sum();
+	}
+
+	/** Connections open on this node. */
+	public int connectionCount() {
+		return this.clients.size();
+	}
+
+	/** Releases the adapters; connections are closed by the Engine.IO server. */
+	public void close() {
+		this.namespaces.values().forEach((namespace) -> namespace.adapter().close());
+	}
+
+	@Nullable Namespace lookup(String name) {
+		Namespace existing = this.namespaces.get(name);
+		if (existing != null) {
+			return existing;
+		}
+		for (DynamicNamespace dynamic : this.dynamicNamespaces) {
+			Map<String, String> variables = dynamic.match(name);
+			if (variables != null) {
+				return this.namespaces.computeIfAbsent(name, (key) -> {
+					Namespace created = new Namespace(key, this, dynamic.handlers(), variables);
+					dynamic.created(created);
+					return created;
+				});
+			}
+		}
+		return null;
+	}
+
+	List<EngineMessage> encode(Packet packet) {
+		EncodedPacket encoded = this.encoder.encode(packet);
+		if (encoded.attachments().isEmpty()) {
+			return List.of(EngineMessage.text(encoded.text()));
+		}
+		EngineMessage[] messages = new EngineMessage[encoded.attachments().size() + 1];
+		messages[0] = EngineMessage.text(encoded.text());
+		for (int i = 0; i < encoded.attachments().size(); i++) {
+			messages[i + 1] = EngineMessage.binary(encoded.attachments().get(i));
+		}
+		return List.of(messages);
+	}
+
+	PacketDecoder newDecoder() {
+		return new PacketDecoder(this.mapper);
+	}
+
+	AdapterFactory adapterFactory() {
+		return this.adapterFactory;
+	}
+
+	Duration connectTimeout() {
+		return this.connectTimeout;
+	}
+
+	ScheduledFuture<?> schedule(Runnable task, Duration delay) {
+		return this.scheduler.schedule(task, Instant.now().plus(delay));
+	}
+
+	/** Turns Engine.IO sessions into Socket.IO clients. */
+	private final class ConnectionListener implements EngineListener {
+
+		@Override
+		public void onOpen(EngineSession session) {
+			RealtimeServer.this.clients.put(session.id(), new Client(RealtimeServer.this, session));
+		}
+
+		@Override
+		public void onMessage(EngineSession session, String text) {
+			Client client = RealtimeServer.this.clients.get(session.id());
+			if (client != null) {
+				client.onMessage(text);
+			}
+		}
+
+		@Override
+		public void onMessage(EngineSession session, byte[] data) {
+			Client client = RealtimeServer.this.clients.get(session.id());
+			if (client != null) {
+				client.onMessage(data);
+			}
+		}
+
+		@Override
+		public void onClose(EngineSession session, String reason, @Nullable Throwable cause) {
+			Client client = RealtimeServer.this.clients.remove(session.id());
+			if (client != null) {
+				client.onClose(reason);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package dev.realtime.server;
+
+import java.security.Principal;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A client's presence in one namespace (Socket.IO's server-side {@code Socket}). Its id is distinct from the id of
+ * the connection it rides on. Every method is safe to call from any thread.
+ */
+public interface RealtimeSocket extends RemoteSocket {
+
+	Namespace namespace();
+
+	/** Whether the socket is still connected to its namespace. */
+	boolean isConnected();
+
+	/** The authenticated user, if the HTTP security or a middleware established one. */
+	@Nullable Principal principal();
+
+	/** Replaces the socket's user, as authentication middleware does. */
+	void setPrincipal(@Nullable Principal principal);
+
+	/** The attribute's value, or null. */
+	@SuppressWarnings("unchecked")
+	default <T> @Nullable T attribute(String name) {
+		return (T) attributes().get(name);
+	}
+
+	/**
+	 * Sends an event and completes with the first argument of the client's acknowledgement, or exceptionally with a
+	 * {@link java.util.concurrent.TimeoutException} when none arrives in time or the socket disconnects first.
+	 */
+	CompletableFuture<Object> emitWithAck(Duration timeout, String event, Object... args);
+
+	/** Targets every other socket of the namespace. */
+	BroadcastOperator broadcast();
+
+	/** Targets the sockets in these rooms, except this one. */
+	BroadcastOperator to(String... rooms);
+
+	/** Targets every other socket, except those in these rooms. */
+	BroadcastOperator except(String... rooms);
+
+	/** Removes the socket from its namespace; the connection stays for other namespaces. */
+	default void disconnect() {
+		disconnect(false);
+	}
+
+}
