@@ -2,18 +2,24 @@ package dev.realtime.engine;
 
 import java.util.Base64;
 
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+
 /**
  * The payload of one Engine.IO "message" packet: text or binary. Immutable and shareable, so a broadcast builds
  * its messages once and hands the same instances to every recipient session; each transport's framing is computed
  * at most once per message.
  */
-public final class EngineMessage {
+public final class EngineMessage implements EngineFrame {
 
 	private final String text;
 
 	private final byte[] data;
 
 	private volatile String pollingFrame;
+
+	private volatile TextMessage textFrame;
 
 	private EngineMessage(String text, byte[] data) {
 		this.text = text;
@@ -41,6 +47,7 @@ public final class EngineMessage {
 	}
 
 	/** The packet as it travels in a polling payload: {@code 4<text>} or {@code b<base64>}. */
+	@Override
 	public String pollingFrame() {
 		String frame = this.pollingFrame;
 		if (frame == null) {
@@ -50,7 +57,25 @@ public final class EngineMessage {
 		return frame;
 	}
 
+	/**
+	 * The packet as one WebSocket frame: {@code 4<text>} as text, binary as the raw bytes. A binary frame is created
+	 * per call because the container consumes its buffer while sending.
+	 */
+	@Override
+	public WebSocketMessage<?> webSocketMessage() {
+		if (isBinary()) {
+			return new BinaryMessage(this.data);
+		}
+		TextMessage frame = this.textFrame;
+		if (frame == null) {
+			frame = new TextMessage(pollingFrame());
+			this.textFrame = frame;
+		}
+		return frame;
+	}
+
 	/** Bytes this message occupies in an output buffer, for flow control. */
+	@Override
 	public int size() {
 		return isBinary() ? this.data.length : this.text.length() * 3 / 2;
 	}

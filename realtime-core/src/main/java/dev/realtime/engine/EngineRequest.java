@@ -3,8 +3,12 @@ package dev.realtime.engine;
 import java.net.InetSocketAddress;
 import java.security.Principal;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.util.MultiValueMap;
@@ -29,6 +33,31 @@ public record EngineRequest(HttpHeaders headers, MultiValueMap<String, String> q
 	/** A query parameter's first value. */
 	public @Nullable String queryParam(String name) {
 		return this.query.getFirst(name);
+	}
+
+	/**
+	 * Captures a servlet request. Container-internal attributes ({@code jakarta.*}, {@code org.apache.*}) are left
+	 * out; the rest is what filters and interceptors put there for the layers above.
+	 */
+	public static EngineRequest from(HttpServletRequest request, MultiValueMap<String, String> query) {
+		HttpHeaders headers = new HttpHeaders();
+		for (Enumeration<String> names = request.getHeaderNames(); names.hasMoreElements();) {
+			String name = names.nextElement();
+			headers.addAll(name, Collections.list(request.getHeaders(name)));
+		}
+		Map<String, Object> attributes = new HashMap<>();
+		for (Enumeration<String> names = request.getAttributeNames(); names.hasMoreElements();) {
+			String name = names.nextElement();
+			if (!name.startsWith("jakarta.") && !name.startsWith("org.apache.")) {
+				attributes.put(name, request.getAttribute(name));
+			}
+		}
+		String queryString = request.getQueryString();
+		String url = request.getRequestURL() + ((queryString != null) ? "?" + queryString : "");
+		InetSocketAddress remoteAddress = (request.getRemoteAddr() != null)
+				? new InetSocketAddress(request.getRemoteAddr(), request.getRemotePort()) : null;
+		return new EngineRequest(headers, query, remoteAddress, url, request.isSecure(), request.getUserPrincipal(),
+				Instant.now(), attributes);
 	}
 
 }

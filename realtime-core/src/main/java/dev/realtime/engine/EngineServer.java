@@ -1,0 +1,194 @@
+package dev.realtime.engine;
+
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.web.socket.WebSocketHandler;
+
+/**
+ * An Engine.IO v4 server: validates requests the way the reference server does, opens sessions and routes each
+ * request of a session to its transport. Listener callbacks run on the given executor, one at a time per session;
+ * timers run on the given scheduler.
+ */
+public class EngineServer {
+
+	private static final Base64.Encoder SID_ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+	private final EngineOptions options;
+
+	private final EngineListener listener;
+
+	private final Executor executor;
+
+	private final TaskScheduler scheduler;
+
+	private final OriginCheck originCheck;
+
+	private final EngineWebSocketHandler webSocketHandler = new EngineWebSocketHandler(this);
+
+	private final Map<String, DefaultEngineSession> sessions = new ConcurrentHashMap<>();
+
+	private final SecureRandom random = new SecureRandom();
+
+	public EngineServer(EngineOptions options, EngineListener listener, Executor executor, TaskScheduler scheduler) {
+		this.options = options;
+		this.listener = listener;
+		this.executor = executor;
+		this.scheduler = scheduler;
+		this.originCheck = new OriginCheck(options.allowedOrigins());
+	}
+
+	public EngineOptions options() {
+		return this.options;
+	}
+
+	public WebSocketHandler webSocketHandler() {
+		return this.webSocketHandler;
+	}
+
+	public int sessionCount() {
+		return this.sessions.size();
+	}
+
+	public @Nullable EngineSession session(String id) {
+		return this.sessions.get(id);
+	}
+
+	/** Handles an HTTP long-polling request (handshake, GET or POST) or a CORS preflight. */
+	public void handleRequest(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		boolean originAllowed = this.originCheck.isAllowed(request);
+		String origin = request.getHeader(HttpHeaders.ORIGIN);
+		if (originAllowed && origin != null) {
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+			response.addHeader(HttpHeaders.VARY, HttpHeaders.ORIGIN);
+		}
+		if ("OPTIONS".equals(request.getMethod()) && originAllowed) {
+			preflight(request, response);
+			return;
+		}
+		EngineQuery query = EngineQuery.parse(request.getQueryString());
+		EngineError error = originAllowed ? verify(request, query, false) : EngineError.FORBIDDEN;
+		if (error != null) {
+			error.write(response);
+			return;
+		}
+		String sid = query.sid();
+		DefaultEngineSession session = (sid != null) ? this.sessions.get(sid) : null;
+		if (session != null) {
+			session.handlePolling(request, response);
+		}
+		else if (sid != null) {
+			EngineError.UNKNOWN_SID.write(response);
+		}
+		else {
+			PollingTransport transport = new PollingTransport(this.options);
+			session = register(EngineRequest.from(request, query.parameters()), transport);
+			transport.handle(request, response);
+			session.start();
+		}
+	}
+
+	private static void preflight(HttpServletRequest request, HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
+		String headers = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
+		if (headers != null) {
+			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers);
+		}
+	}
+
+	/** Checks a WebSocket upgrade request before it is handed to the WebSocket handshake. */
+	public @Nullable EngineError verifyUpgrade(HttpServletRequest request, EngineQuery query) {
+		return this.originCheck.isAllowed(request) ? verify(request, query, true) : EngineError.FORBIDDEN;
+	}
+
+	private @Nullable EngineError verify(HttpServletRequest request, EngineQuery query, boolean upgrade) {
+		String transport = query.transport();
+		if (transport == null || !this.options.transports().contains(transport)) {
+			return EngineError.UNKNOWN_TRANSPORT;
+		}
+		String sid = query.sid();
+		if (sid != null) {
+			DefaultEngineSession session = this.sessions.get(sid);
+			if (session == null) {
+				return EngineError.UNKNOWN_SID;
+			}
+			// a request for another transport than the session's is only valid as an upgrade
+			return (upgrade || transport.equals(session.transport())) ? null : EngineError.BAD_REQUEST;
+		}
+		if (!"GET".equals(request.getMethod())) {
+			return EngineError.BAD_HANDSHAKE_METHOD;
+		}
+		if (EngineOptions.WEBSOCKET.equals(transport) && !upgrade) {
+			return EngineError.BAD_REQUEST;
+		}
+		return "4".equals(query.protocol()) ? null : EngineError.UNSUPPORTED_PROTOCOL_VERSION;
+	}
+
+	/** Opens a session that starts directly on WebSocket. */
+	void open(EngineRequest request, WebSocketTransport transport) {
+		register(request, transport).start();
+	}
+
+	/** Offers a WebSocket as the upgrade of a polling session; false if the session cannot take it. */
+	boolean upgrade(String sid, WebSocketTransport transport) {
+		DefaultEngineSession session = this.sessions.get(sid);
+		return session != null && session.beginUpgrade(transport);
+	}
+
+	private DefaultEngineSession register(EngineRequest request, EngineTransport transport) {
+		String id = generateId();
+		DefaultEngineSession session = new DefaultEngineSession(id, request, transport, this);
+		this.sessions.put(id, session);
+		return session;
+	}
+
+	/** 15 random bytes in URL-safe base64: 20 characters, like the reference server's ids. */
+	private String generateId() {
+		byte[] bytes = new byte[15];
+		this.random.nextBytes(bytes);
+		return SID_ENCODER.encodeToString(bytes);
+	}
+
+	String handshake(String sid, String transport) {
+		boolean upgrades = EngineOptions.POLLING.equals(transport)
+				&& this.options.transports().contains(EngineOptions.WEBSOCKET);
+		return "{\"sid\":\"" + sid + "\",\"upgrades\":" + (upgrades ? "[\"websocket\"]" : "[]") + ",\"pingInterval\":"
+				+ this.options.pingInterval().toMillis() + ",\"pingTimeout\":" + this.options.pingTimeout().toMillis()
+				+ ",\"maxPayload\":" + this.options.maxPayload() + "}";
+	}
+
+	void remove(DefaultEngineSession session) {
+		this.sessions.remove(session.id(), session);
+	}
+
+	EngineListener listener() {
+		return this.listener;
+	}
+
+	Executor executor() {
+		return this.executor;
+	}
+
+	TaskScheduler scheduler() {
+		return this.scheduler;
+	}
+
+	/** Closes every session with reason "server shutting down". */
+	public void close() {
+		for (DefaultEngineSession session : this.sessions.values()) {
+			session.shutdown();
+		}
+	}
+
+}

@@ -1,0 +1,38 @@
+package dev.realtime.engine;
+
+import java.util.List;
+
+import org.springframework.util.Assert;
+
+/**
+ * What carries a session's packets: HTTP long-polling or a WebSocket. {@link #send} and {@link #close} are called
+ * with the session's lock held.
+ */
+abstract class EngineTransport {
+
+	private DefaultEngineSession session;
+
+	final void attach(DefaultEngineSession session) {
+		this.session = session;
+	}
+
+	final DefaultEngineSession session() {
+		Assert.state(this.session != null, "Transport not attached to a session");
+		return this.session;
+	}
+
+	/** {@value EngineOptions#POLLING} or {@value EngineOptions#WEBSOCKET}. */
+	abstract String name();
+
+	/** Whether a packet sent now reaches the client without waiting for the client to ask. */
+	abstract boolean isWritable();
+
+	abstract void send(List<? extends EngineFrame> frames);
+
+	/**
+	 * Releases the transport, writing what can still be written.
+	 * @param closePacket whether to end with a close packet, telling the client the server closed the session
+	 */
+	abstract void close(boolean closePacket);
+
+}

@@ -1,0 +1,97 @@
+package dev.realtime.engine;
+
+import java.nio.ByteBuffer;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.util.Assert;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.AbstractWebSocketHandler;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator.OverflowStrategy;
+
+/**
+ * Binds Spring WebSocket sessions to Engine.IO: a socket without {@code sid} opens a session, one with a
+ * {@code sid} is a probe to upgrade that session from polling.
+ */
+public final class EngineWebSocketHandler extends AbstractWebSocketHandler {
+
+	/** Handshake attribute holding the {@link EngineRequest} captured from the upgrade request. */
+	public static final String REQUEST_ATTRIBUTE = EngineRequest.class.getName();
+
+	private static final String TRANSPORT_ATTRIBUTE = WebSocketTransport.class.getName();
+
+	private final EngineServer server;
+
+	EngineWebSocketHandler(EngineServer server) {
+		this.server = server;
+	}
+
+	@Override
+	public void afterConnectionEstablished(WebSocketSession socket) {
+		EngineOptions options = this.server.options();
+		int maxPayload = (int) Math.min(Integer.MAX_VALUE, options.maxPayload());
+		socket.setTextMessageSizeLimit(maxPayload);
+		socket.setBinaryMessageSizeLimit(maxPayload);
+		// a frame the client cannot take within the ping timeout means it is gone
+		WebSocketSession output = new ConcurrentWebSocketSessionDecorator(socket,
+				(int) options.pingTimeout().toMillis(), (int) Math.min(Integer.MAX_VALUE, options.maxBufferedBytes()),
+				OverflowStrategy.TERMINATE);
+		WebSocketTransport transport = new WebSocketTransport(output, options.maxPayload());
+		String sid = EngineQuery.parse(socket.getUri().getRawQuery()).sid();
+		if (sid == null) {
+			EngineRequest request = (EngineRequest) socket.getAttributes().get(REQUEST_ATTRIBUTE);
+			Assert.state(request != null, "No EngineRequest captured for the WebSocket handshake");
+			socket.getAttributes().put(TRANSPORT_ATTRIBUTE, transport);
+			this.server.open(request, transport);
+		}
+		else if (this.server.upgrade(sid, transport)) {
+			socket.getAttributes().put(TRANSPORT_ATTRIBUTE, transport);
+		}
+		else {
+			transport.reject();
+		}
+	}
+
+	@Override
+	protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
+		WebSocketTransport transport = transport(socket);
+		if (transport != null) {
+			transport.onText(message.getPayload());
+		}
+	}
+
+	@Override
+	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+		WebSocketTransport transport = transport(socket);
+		if (transport != null) {
+			ByteBuffer payload = message.getPayload();
+			byte[] data = new byte[payload.remaining()];
+			payload.get(data);
+			transport.onBinary(data);
+		}
+	}
+
+	@Override
+	public void handleTransportError(WebSocketSession socket, Throwable exception) {
+		WebSocketTransport transport = transport(socket);
+		if (transport != null) {
+			transport.onClosed("transport error", exception);
+		}
+	}
+
+	@Override
+	public void afterConnectionClosed(WebSocketSession socket, CloseStatus status) {
+		WebSocketTransport transport = transport(socket);
+		if (transport != null) {
+			transport.onClosed("transport close", null);
+		}
+	}
+
+	private static @Nullable WebSocketTransport transport(WebSocketSession socket) {
+		return (WebSocketTransport) socket.getAttributes().get(TRANSPORT_ATTRIBUTE);
+	}
+
+}

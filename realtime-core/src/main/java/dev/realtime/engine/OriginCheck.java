@@ -1,0 +1,60 @@
+package dev.realtime.engine;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.cors.CorsConfiguration;
+
+/**
+ * Decides whether a request's {@code Origin} may use the endpoint. No patterns means same origin only; {@code *}
+ * allows any origin; otherwise Spring's origin patterns apply. A request without an {@code Origin} header does not
+ * come from a browser page and is allowed.
+ */
+public final class OriginCheck {
+
+	private final @Nullable CorsConfiguration patterns;
+
+	public OriginCheck(List<String> allowedOrigins) {
+		if (allowedOrigins.isEmpty()) {
+			this.patterns = null;
+		}
+		else {
+			this.patterns = new CorsConfiguration();
+			this.patterns.setAllowedOriginPatterns(allowedOrigins);
+		}
+	}
+
+	public boolean isAllowed(HttpServletRequest request) {
+		String origin = request.getHeader(HttpHeaders.ORIGIN);
+		if (origin == null) {
+			return true;
+		}
+		if (this.patterns != null) {
+			return this.patterns.checkOrigin(origin) != null;
+		}
+		return isSameOrigin(origin, request);
+	}
+
+	private static boolean isSameOrigin(String origin, HttpServletRequest request) {
+		try {
+			URI uri = URI.create(origin);
+			String scheme = request.getScheme();
+			return scheme.equalsIgnoreCase(uri.getScheme()) && request.getServerName().equalsIgnoreCase(uri.getHost())
+					&& port(scheme, request.getServerPort()) == port(uri.getScheme(), uri.getPort());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static int port(String scheme, int port) {
+		if (port != -1) {
+			return port;
+		}
+		return ("https".equalsIgnoreCase(scheme) || "wss".equalsIgnoreCase(scheme)) ? 443 : 80;
+	}
+
+}

@@ -1,0 +1,270 @@
+package dev.realtime.engine;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.servlet.AsyncContext;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * HTTP long-polling: a GET takes what is queued, or waits (asynchronously) until something is; a POST carries the
+ * client's packets. Queued output is bounded: a client that does not poll fast enough is disconnected.
+ */
+final class PollingTransport extends EngineTransport {
+
+	private static final Logger logger = LoggerFactory.getLogger(PollingTransport.class);
+
+	private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
+
+	private final long maxPayload;
+
+	private final long maxBufferedBytes;
+
+	private List<EngineFrame> buffer = new ArrayList<>();
+
+	private long bufferedBytes;
+
+	private @Nullable AsyncContext pendingPoll;
+
+	private boolean upgrading;
+
+	private boolean closeOnNextPoll;
+
+	private boolean closed;
+
+	PollingTransport(EngineOptions options) {
+		this.maxPayload = options.maxPayload();
+		this.maxBufferedBytes = options.maxBufferedBytes();
+	}
+
+	@Override
+	String name() {
+		return EngineOptions.POLLING;
+	}
+
+	@Override
+	boolean isWritable() {
+		return this.pendingPoll != null;
+	}
+
+	@Override
+	void send(List<? extends EngineFrame> frames) {
+		for (EngineFrame frame : frames) {
+			this.buffer.add(frame);
+			this.bufferedBytes += frame.size();
+		}
+		if (this.bufferedBytes > this.maxBufferedBytes) {
+			this.buffer = new ArrayList<>();
+			session().terminate("transport error", new IllegalStateException("Client too slow: "
+					+ this.bufferedBytes + " bytes unsent"), false);
+		}
+		else if (this.pendingPoll != null) {
+			complete(takePendingPoll(), takeBuffer());
+		}
+	}
+
+	@Override
+	void close(boolean closePacket) {
+		this.closed = true;
+		if (this.pendingPoll != null) {
+			List<EngineFrame> frames = takeBuffer();
+			if (closePacket || frames.isEmpty()) {
+				frames.add(closePacket ? ControlFrame.CLOSE : ControlFrame.NOOP);
+			}
+			complete(takePendingPoll(), frames);
+		}
+		this.buffer = new ArrayList<>();
+	}
+
+	void closeOnNextPoll() {
+		this.closeOnNextPoll = true;
+	}
+
+	/** A WebSocket probe succeeded: end the waiting GET so the client can finish the upgrade. */
+	void onUpgrading() {
+		this.upgrading = true;
+		if (this.pendingPoll != null) {
+			complete(takePendingPoll(), List.of(ControlFrame.NOOP));
+		}
+	}
+
+	void onUpgradeCancelled() {
+		this.upgrading = false;
+	}
+
+	/** The session moved to WebSocket: hands over what was queued and ends any waiting GET. */
+	List<EngineFrame> discard() {
+		List<EngineFrame> frames = takeBuffer();
+		this.closed = true;
+		if (this.pendingPoll != null) {
+			complete(takePendingPoll(), List.of(ControlFrame.NOOP));
+		}
+		return frames;
+	}
+
+	void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		switch (request.getMethod()) {
+			case "GET" -> poll(request, response);
+			case "POST" -> receive(request, response);
+			default -> EngineError.BAD_REQUEST.write(response);
+		}
+	}
+
+	private void poll(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		DefaultEngineSession session = session();
+		synchronized (session) {
+			if (this.closed) {
+				EngineError.BAD_REQUEST.write(response);
+			}
+			else if (this.pendingPoll != null) {
+				EngineError.BAD_REQUEST.write(response);
+				session.terminate("transport error", new IllegalStateException("Overlapping GET from client"), true);
+			}
+			else if (this.closeOnNextPoll) {
+				List<EngineFrame> frames = takeBuffer();
+				frames.add(ControlFrame.CLOSE);
+				write(response, frames);
+				session.terminate("forced close", null, false);
+			}
+			else if (!this.buffer.isEmpty()) {
+				write(response, takeBuffer());
+			}
+			else if (this.upgrading) {
+				write(response, List.of(ControlFrame.NOOP));
+			}
+			else {
+				AsyncContext context = request.startAsync();
+				context.setTimeout(0);
+				context.addListener(new PollListener(session));
+				this.pendingPoll = context;
+			}
+		}
+	}
+
+	private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		DefaultEngineSession session = session();
+		byte[] body = (request.getContentLengthLong() > this.maxPayload) ? null : read(request.getInputStream());
+		if (body == null) {
+			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+			session.terminate("transport error", new IllegalStateException("Payload too large"), true);
+			return;
+		}
+		List<EnginePacket> packets;
+		try {
+			packets = EngineCodec.decodePayload(new String(body, StandardCharsets.UTF_8));
+		}
+		catch (IllegalArgumentException ex) {
+			EngineError.BAD_REQUEST.write(response);
+			session.onParseError(this, ex);
+			return;
+		}
+		if (this.closed) {
+			EngineError.BAD_REQUEST.write(response);
+			return;
+		}
+		// text/html rather than text/plain, like the reference server: some user agents offer text/plain as a download
+		response.setContentType("text/html");
+		response.setContentLength(OK.length);
+		response.getOutputStream().write(OK);
+		for (EnginePacket packet : packets) {
+			session.onPacket(this, packet);
+		}
+	}
+
+	private byte @Nullable [] read(InputStream in) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		byte[] chunk = new byte[8192];
+		int count;
+		while ((count = in.read(chunk)) != -1) {
+			out.write(chunk, 0, count);
+			if (out.size() > this.maxPayload) {
+				return null;
+			}
+		}
+		return out.toByteArray();
+	}
+
+	private List<EngineFrame> takeBuffer() {
+		List<EngineFrame> frames = this.buffer;
+		this.buffer = new ArrayList<>();
+		this.bufferedBytes = 0;
+		return frames;
+	}
+
+	private AsyncContext takePendingPoll() {
+		AsyncContext context = this.pendingPoll;
+		this.pendingPoll = null;
+		return context;
+	}
+
+	private static void complete(AsyncContext context, List<EngineFrame> frames) {
+		try {
+			write((HttpServletResponse) context.getResponse(), frames);
+		}
+		catch (IOException | IllegalStateException ex) {
+			logger.debug("Could not answer a held poll", ex);
+		}
+		finally {
+			try {
+				context.complete();
+			}
+			catch (IllegalStateException ex) {
+				logger.debug("Held poll already ended", ex);
+			}
+		}
+	}
+
+	private static void write(HttpServletResponse response, List<? extends EngineFrame> frames) throws IOException {
+		byte[] payload = EngineCodec.encodePayload(frames).getBytes(StandardCharsets.UTF_8);
+		response.setStatus(HttpServletResponse.SC_OK);
+		response.setContentType("text/plain; charset=UTF-8");
+		response.setContentLength(payload.length);
+		response.getOutputStream().write(payload);
+	}
+
+	/** Notices a held GET that the container ended: the client went away. */
+	private final class PollListener implements AsyncListener {
+
+		private final DefaultEngineSession session;
+
+		PollListener(DefaultEngineSession session) {
+			this.session = session;
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+			synchronized (this.session) {
+				if (PollingTransport.this.pendingPoll != event.getAsyncContext()) {
+					return;
+				}
+				PollingTransport.this.pendingPoll = null;
+			}
+			this.session.onTransportClosed(PollingTransport.this, "transport error", event.getThrowable());
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+			onError(event);
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+		}
+
+	}
+
+}

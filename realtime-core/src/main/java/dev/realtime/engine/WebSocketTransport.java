@@ -1,0 +1,103 @@
+package dev.realtime.engine;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * WebSocket: one packet per frame, binary messages as raw binary frames. Output goes through a
+ * {@link org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator} that bounds buffering and
+ * sending time, so a slow client is disconnected instead of holding memory or threads.
+ */
+final class WebSocketTransport extends EngineTransport {
+
+	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
+
+	private final WebSocketSession socket;
+
+	private final long maxPayload;
+
+	WebSocketTransport(WebSocketSession socket, long maxPayload) {
+		this.socket = socket;
+		this.maxPayload = maxPayload;
+	}
+
+	@Override
+	String name() {
+		return EngineOptions.WEBSOCKET;
+	}
+
+	@Override
+	boolean isWritable() {
+		return true;
+	}
+
+	@Override
+	void send(List<? extends EngineFrame> frames) {
+		try {
+			for (EngineFrame frame : frames) {
+				this.socket.sendMessage(frame.webSocketMessage());
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			// includes the decorator's SessionLimitExceededException for a client too slow to keep up
+			session().onTransportClosed(this, "transport error", ex);
+		}
+	}
+
+	@Override
+	void close(boolean closePacket) {
+		if (!this.socket.isOpen()) {
+			return;
+		}
+		try {
+			if (closePacket) {
+				this.socket.sendMessage(ControlFrame.CLOSE.webSocketMessage());
+			}
+			this.socket.close(CloseStatus.NORMAL);
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Could not close WebSocket {}", this.socket.getId(), ex);
+		}
+	}
+
+	/** Closes a WebSocket that no session took. */
+	void reject() {
+		try {
+			this.socket.close(CloseStatus.NORMAL);
+		}
+		catch (IOException ex) {
+			logger.debug("Could not close WebSocket {}", this.socket.getId(), ex);
+		}
+	}
+
+	void onText(String frame) {
+		if (frame.length() > this.maxPayload) {
+			session().onTransportClosed(this, "transport error", new IllegalStateException("Payload too large"));
+			return;
+		}
+		EnginePacket packet;
+		try {
+			packet = EngineCodec.decodePacket(frame);
+		}
+		catch (IllegalArgumentException ex) {
+			session().onParseError(this, ex);
+			return;
+		}
+		session().onPacket(this, packet);
+	}
+
+	void onBinary(byte[] data) {
+		session().onPacket(this, EnginePacket.binary(data));
+	}
+
+	void onClosed(String reason, @Nullable Throwable cause) {
+		session().onTransportClosed(this, reason, cause);
+	}
+
+}
