@@ -46,6 +46,9 @@ final class ArgumentResolvers {
 		if (parameter.hasParameterAnnotation(EventName.class)) {
 			return Invocation::event;
 		}
+		if (parameter.hasParameterAnnotation(EventArgs.class)) {
+			return Invocation::args;
+		}
 		if (type.isAssignableFrom(RealtimeSocket.class)) {
 			return Invocation::socket;
 		}

@@ -7,8 +7,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Sees every event of the namespace, before the handlers of its name. The event name is injected into a
- * {@link EventName} parameter; other parameters as for {@link OnEvent}.
+ * Sees every event of the namespace, before the handlers of its name. The event name is injected into an
+ * {@link EventName} parameter, all its arguments into an {@link EventArgs} one; other parameters as for
+ * {@link OnEvent}.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

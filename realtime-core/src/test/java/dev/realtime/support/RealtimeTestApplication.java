@@ -1,0 +1,77 @@
+package dev.realtime.support;
+
+import java.time.Duration;
+
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import tools.jackson.databind.json.JsonMapper;
+
+import dev.realtime.adapter.InMemoryAdapter;
+import dev.realtime.annotation.RealtimeControllerRegistrar;
+import dev.realtime.engine.EngineOptions;
+import dev.realtime.engine.EngineServer;
+import dev.realtime.server.RealtimeServer;
+import dev.realtime.web.EngineServlet;
+
+/**
+ * A servlet application with the realtime endpoint wired by hand (the auto-configuration lives in another module),
+ * with short heartbeat and connect timeouts.
+ */
+@SpringBootConfiguration
+@EnableAutoConfiguration
+public class RealtimeTestApplication {
+
+	public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	@Bean
+	ThreadPoolTaskScheduler realtimeTaskScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setPoolSize(2);
+		return scheduler;
+	}
+
+	@Bean
+	ThreadPoolTaskExecutor realtimeTaskExecutor() {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(8);
+		return executor;
+	}
+
+	@Bean
+	RealtimeServer realtimeServer(ObjectProvider<JsonMapper> mapper, ThreadPoolTaskScheduler realtimeTaskScheduler) {
+		return new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), InMemoryAdapter::new,
+				realtimeTaskScheduler, CONNECT_TIMEOUT);
+	}
+
+	@Bean
+	EngineServer engineServer(RealtimeServer server, ThreadPoolTaskExecutor realtimeTaskExecutor,
+			ThreadPoolTaskScheduler realtimeTaskScheduler) {
+		EngineOptions defaults = EngineOptions.defaults();
+		EngineOptions options = new EngineOptions(defaults.path(), Duration.ofMillis(500), Duration.ofMillis(400),
+				defaults.maxPayload(), defaults.upgradeTimeout(), defaults.transports(), defaults.allowedOrigins(),
+				defaults.maxBufferedBytes());
+		return new EngineServer(options, server.engineListener(), realtimeTaskExecutor, realtimeTaskScheduler);
+	}
+
+	@Bean
+	ServletRegistrationBean<EngineServlet> realtimeServlet(EngineServer engineServer) {
+		ServletRegistrationBean<EngineServlet> registration = new ServletRegistrationBean<>(
+				new EngineServlet(engineServer), "/socket.io/*");
+		registration.setAsyncSupported(true);
+		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	@Bean
+	RealtimeControllerRegistrar realtimeControllerRegistrar(ListableBeanFactory beanFactory, RealtimeServer server,
+			ObjectProvider<JsonMapper> mapper) {
+		return new RealtimeControllerRegistrar(beanFactory, server, mapper.getIfAvailable(JsonMapper::new));
+	}
+
+}
