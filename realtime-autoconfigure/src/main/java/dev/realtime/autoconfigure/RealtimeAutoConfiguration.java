@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.realtime.adapter.AdapterFactory;
 import dev.realtime.adapter.InMemoryAdapter;
 import dev.realtime.annotation.RealtimeControllerRegistrar;
+import dev.realtime.annotation.RealtimeMiddlewareRegistrar;
 import dev.realtime.engine.EngineServer;
 import dev.realtime.server.RealtimeServer;
 import dev.realtime.web.EngineServlet;
@@ -85,7 +86,7 @@ public final class RealtimeAutoConfiguration {
 	RealtimeServer realtimeServer(ObjectProvider<JsonMapper> mapper, AdapterFactory adapterFactory,
 			@Qualifier(SCHEDULER) TaskScheduler scheduler, RealtimeProperties properties) {
 		return new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), adapterFactory, scheduler,
-				properties.getConnectTimeout());
+				properties.toServerOptions());
 	}
 
 	@Bean
@@ -112,6 +113,12 @@ public final class RealtimeAutoConfiguration {
 	RealtimeControllerRegistrar realtimeControllerRegistrar(ListableBeanFactory beanFactory, RealtimeServer server,
 			ObjectProvider<JsonMapper> mapper) {
 		return new RealtimeControllerRegistrar(beanFactory, server, mapper.getIfAvailable(JsonMapper::new));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RealtimeMiddlewareRegistrar realtimeMiddlewareRegistrar(ListableBeanFactory beanFactory, RealtimeServer server) {
+		return new RealtimeMiddlewareRegistrar(beanFactory, server);
 	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import dev.realtime.engine.EngineOptions;
+import dev.realtime.server.ServerOptions;
 
 /**
  * Configuration of the realtime endpoint.
@@ -67,6 +68,8 @@ public class RealtimeProperties {
 	private DataSize maxBufferedBytes = DataSize.ofMegabytes(16);
 
 	private final Executor executor = new Executor();
+
+	private final Middleware middleware = new Middleware();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -152,12 +155,41 @@ public class RealtimeProperties {
 		return this.executor;
 	}
 
+	public Middleware getMiddleware() {
+		return this.middleware;
+	}
+
+	/** The Socket.IO settings these properties describe. */
+	public ServerOptions toServerOptions() {
+		return new ServerOptions(this.connectTimeout, this.middleware.getTimeout());
+	}
+
 	/** The Engine.IO settings these properties describe. */
 	public EngineOptions toEngineOptions() {
 		String normalizedPath = this.path.endsWith("/") ? this.path : this.path + "/";
 		return new EngineOptions(normalizedPath, this.pingInterval, this.pingTimeout, this.maxPayload.toBytes(),
 				this.upgradeTimeout, new LinkedHashSet<>(this.transports), List.copyOf(this.allowedOrigins),
 				this.maxBufferedBytes.toBytes());
+	}
+
+	/**
+	 * Middleware settings.
+	 */
+	public static class Middleware {
+
+		/**
+		 * How long a middleware may take to decide; one that does not is ended as a rejection.
+		 */
+		private Duration timeout = Duration.ofSeconds(10);
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = timeout;
+		}
+
 	}
 
 	/**

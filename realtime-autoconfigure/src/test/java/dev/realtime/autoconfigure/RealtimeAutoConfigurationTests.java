@@ -21,6 +21,7 @@ import dev.realtime.adapter.InMemoryAdapter;
 import dev.realtime.annotation.RealtimeControllerRegistrar;
 import dev.realtime.engine.EngineServer;
 import dev.realtime.server.RealtimeServer;
+import dev.realtime.server.ServerOptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -124,7 +125,7 @@ class RealtimeAutoConfigurationTests {
 		@Bean
 		RealtimeServer myServer(TaskScheduler realtimeTaskScheduler) {
 			this.server = new RealtimeServer(JsonMapper.builder().build(), this.adapters, realtimeTaskScheduler,
-					Duration.ofSeconds(1));
+					ServerOptions.defaults());
 			return this.server;
 		}
 

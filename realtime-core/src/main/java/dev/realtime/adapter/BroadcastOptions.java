@@ -2,6 +2,8 @@ package dev.realtime.adapter;
 
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Who a broadcast reaches: the sockets in any of {@code rooms} (every socket when empty), less the sockets in any
  * of {@code except}. A socket is always in the room named by its own id.
@@ -9,9 +11,14 @@ import java.util.Set;
  * @param rooms the rooms to reach, or empty for the whole namespace
  * @param except the rooms whose sockets are left out
  * @param local whether the broadcast stays on this node
+ * @param sender the id of the socket on whose behalf it is sent, for outbound middleware; null for the server
  */
-public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean local) {
+public record BroadcastOptions(Set<String> rooms, Set<String> except, boolean local, @Nullable String sender) {
 
 	public static final BroadcastOptions ALL = new BroadcastOptions(Set.of(), Set.of(), false);
+
+	public BroadcastOptions(Set<String> rooms, Set<String> except, boolean local) {
+		this(rooms, except, local, null);
+	}
 
 }

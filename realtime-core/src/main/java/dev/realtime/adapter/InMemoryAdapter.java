@@ -85,7 +85,7 @@ public class InMemoryAdapter implements Adapter {
 	@Override
 	public void broadcast(Packet packet, BroadcastOptions options) {
 		Encoded encoded = new Encoded(packet);
-		forEachRecipient(options, (socket) -> socket.deliver(packet, encoded.messages()));
+		forEachRecipient(options, (socket) -> socket.deliver(packet, encoded.messages(), options.sender()));
 	}
 
 	@Override
@@ -96,7 +96,7 @@ public class InMemoryAdapter implements Adapter {
 		int[] count = { 0 };
 		forEachRecipient(options, (socket) -> {
 			socket.expectAck(id, ack);
-			socket.deliver(packet, encoded.messages());
+			socket.deliver(packet, encoded.messages(), options.sender());
 			count[0]++;
 		});
 		clientCount.accept(count[0]);

@@ -3,6 +3,8 @@ package dev.realtime.adapter;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.realtime.engine.EngineMessage;
 import dev.realtime.protocol.Packet;
 
@@ -13,10 +15,11 @@ public interface LocalSocket {
 
 	/**
 	 * Delivers a broadcast packet, already encoded once for all recipients.
-	 * @param packet the packet, for outbound checks that look at the event
+	 * @param packet the packet, for outbound middleware that looks at the event
 	 * @param encoded its encoded messages, shared by every recipient
+	 * @param senderId the socket on whose behalf it was sent, or null
 	 */
-	void deliver(Packet packet, List<EngineMessage> encoded);
+	void deliver(Packet packet, List<EngineMessage> encoded, @Nullable String senderId);
 
 	/** Routes the client's ACK with this id to the callback (broadcast with acknowledgements). */
 	void expectAck(long id, Consumer<List<Object>> callback);

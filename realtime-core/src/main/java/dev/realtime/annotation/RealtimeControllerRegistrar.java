@@ -13,6 +13,7 @@ import org.springframework.util.ClassUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.realtime.server.HandlerRegistry;
+import dev.realtime.server.NamespaceTemplate;
 import dev.realtime.server.RealtimeServer;
 
 /**
@@ -43,7 +44,7 @@ public class RealtimeControllerRegistrar implements SmartInitializingSingleton {
 		Class<?> type = ClassUtils.getUserClass(AopUtils.getTargetClass(bean));
 		RealtimeController controller = AnnotatedElementUtils.findMergedAnnotation(type, RealtimeController.class);
 		String namespace = (controller != null) ? controller.namespace() : "/";
-		HandlerRegistry registry = namespace.contains("{") ? this.server.dynamicNamespace(namespace)
+		HandlerRegistry registry = NamespaceTemplate.isTemplate(namespace) ? this.server.dynamicNamespace(namespace)
 				: this.server.namespace(namespace);
 		Map<Method, Method> methods = MethodIntrospector.selectMethods(type,
 				(MethodIntrospector.MetadataLookup<Method>) (method) -> isHandler(method) ? method : null);

@@ -31,7 +31,8 @@ public final class BroadcastOperator {
 	/** Also targets the sockets in these rooms. */
 	public BroadcastOperator to(String... rooms) {
 		return new BroadcastOperator(this.namespace,
-				new BroadcastOptions(plus(this.options.rooms(), rooms), this.options.except(), this.options.local()));
+				new BroadcastOptions(plus(this.options.rooms(), rooms), this.options.except(), this.options.local(),
+						this.options.sender()));
 	}
 
 	/** Same as {@link #to(String...)}. */
@@ -42,13 +43,14 @@ public final class BroadcastOperator {
 	/** Leaves out the sockets in these rooms. */
 	public BroadcastOperator except(String... rooms) {
 		return new BroadcastOperator(this.namespace,
-				new BroadcastOptions(this.options.rooms(), plus(this.options.except(), rooms), this.options.local()));
+				new BroadcastOptions(this.options.rooms(), plus(this.options.except(), rooms), this.options.local(),
+						this.options.sender()));
 	}
 
 	/** Reaches the sockets of this node only. */
 	public BroadcastOperator local() {
 		return new BroadcastOperator(this.namespace,
-				new BroadcastOptions(this.options.rooms(), this.options.except(), true));
+				new BroadcastOptions(this.options.rooms(), this.options.except(), true, this.options.sender()));
 	}
 
 	private static Set<String> plus(Set<String> rooms, String... more) {

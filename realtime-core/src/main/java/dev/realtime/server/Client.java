@@ -1,8 +1,10 @@
 package dev.realtime.server;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 
@@ -12,6 +14,8 @@ import org.slf4j.LoggerFactory;
 
 import dev.realtime.engine.EngineMessage;
 import dev.realtime.engine.EngineSession;
+import dev.realtime.middleware.ConnectContext;
+import dev.realtime.middleware.Verdict;
 import dev.realtime.protocol.Packet;
 import dev.realtime.protocol.PacketDecoder;
 import dev.realtime.protocol.PacketType;
@@ -32,6 +36,9 @@ final class Client {
 	private final PacketDecoder decoder;
 
 	private final Map<String, NamespaceSocket> sockets = new ConcurrentHashMap<>();
+
+	/** Namespaces whose CONNECT middleware has not decided yet. */
+	private final Set<String> connecting = new HashSet<>();
 
 	private final @Nullable ScheduledFuture<?> connectTimeout;
 
@@ -85,25 +92,41 @@ final class Client {
 		}
 	}
 
+	/** A CONNECT: the namespace's CONNECT middleware decide, then the socket connects or is refused. */
 	@SuppressWarnings("unchecked")
 	private void connect(Packet packet) {
-		if (this.sockets.containsKey(packet.namespace())) {
+		String name = packet.namespace();
+		if (this.sockets.containsKey(name) || !this.connecting.add(name)) {
 			return;
 		}
-		Namespace namespace = this.server.lookup(packet.namespace());
+		Namespace namespace = this.server.lookup(name);
 		if (namespace == null) {
-			send(this.server.encode(new Packet(PacketType.CONNECT_ERROR, packet.namespace(), null,
-					Map.of("message", "Invalid namespace"))));
+			this.connecting.remove(name);
+			refuseConnect(name, Map.of("message", "Invalid namespace"));
 			return;
 		}
 		Map<String, Object> auth = (packet.data() != null) ? (Map<String, Object>) packet.data() : Map.of();
-		NamespaceSocket socket = new NamespaceSocket(namespace, this,
-				Handshake.of(this.session.request(), auth));
-		this.sockets.put(namespace.name(), socket);
-		if (this.connectTimeout != null) {
-			this.connectTimeout.cancel(false);
-		}
-		socket.connect();
+		NamespaceSocket socket = new NamespaceSocket(namespace, this, Handshake.of(this.session.request(), auth));
+		namespace.lines().connect().run(new ConnectContext(socket), this::execute).thenAccept((verdict) -> {
+			this.connecting.remove(name);
+			if (!verdict.proceeds() || !this.session.isOpen()) {
+				// the socket was never connected: no handler ran, and rooms joined meanwhile are left
+				socket.abandon();
+				if (verdict.kind() == Verdict.Kind.REJECT && this.session.isOpen()) {
+					refuseConnect(name, Rejections.toClient(verdict.error(), socket, "Connect"));
+				}
+				return;
+			}
+			this.sockets.put(name, socket);
+			if (this.connectTimeout != null) {
+				this.connectTimeout.cancel(false);
+			}
+			socket.connect();
+		});
+	}
+
+	private void refuseConnect(String namespace, Map<String, Object> error) {
+		send(this.server.encode(new Packet(PacketType.CONNECT_ERROR, namespace, null, error)));
 	}
 
 	/** A malformed or forbidden packet: that connection alone is closed. */

@@ -55,15 +55,28 @@ final class Dispatch {
 		}
 	}
 
+	static void subscribed(NamespaceSocket socket, String channel) {
+		channel(handlers(socket).subscribed, socket, channel, null);
+	}
+
+	static void published(NamespaceSocket socket, String channel, Object data) {
+		channel(handlers(socket).published, socket, channel, data);
+	}
+
+	private static void channel(List<ChannelHandler> handlers, NamespaceSocket socket, String channel, Object data) {
+		for (ChannelHandler handler : handlers) {
+			try {
+				handler.on(socket, channel, data);
+			}
+			catch (Throwable failure) {
+				logger.error("Channel handler failed for {} on \"{}\"", socket, channel, failure);
+			}
+		}
+	}
+
 	/** Reports a handler failure: logged, and the ack (when asked for) answered with the client-facing error. */
 	static void failed(RealtimeSocket socket, String event, Ack ack, Throwable failure) {
-		if (failure instanceof RealtimeException) {
-			logger.debug("Handler of \"{}\" rejected for {}: {}", event, socket, failure.getMessage());
-		}
-		else {
-			logger.error("Handler of \"{}\" failed for {}", event, socket, failure);
-		}
-		ack.send(RealtimeException.clientErrorOf(failure));
+		ack.send(Rejections.toClient(failure, socket, "Handler of \"" + event + "\""));
 	}
 
 	private static Handlers handlers(NamespaceSocket socket) {

@@ -1,12 +1,12 @@
 package dev.realtime.server;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,8 +18,6 @@ import org.jspecify.annotations.Nullable;
  * registered here apply to every namespace it creates.
  */
 public final class DynamicNamespace extends HandlerRegistry {
-
-	private static final Pattern VARIABLE = Pattern.compile("\\{([A-Za-z][A-Za-z0-9]*)}");
 
 	private final Pattern pattern;
 
@@ -33,23 +31,9 @@ public final class DynamicNamespace extends HandlerRegistry {
 		this.variableNames = variableNames;
 	}
 
-	/** A template with {@code {name}} variables, each matching one or more characters other than '/'. */
-	static boolean isTemplate(String name) {
-		return VARIABLE.matcher(name).find();
-	}
-
 	static DynamicNamespace ofTemplate(String template, Handlers handlers) {
-		StringBuilder regex = new StringBuilder();
-		List<String> names = new ArrayList<>();
-		Matcher matcher = VARIABLE.matcher(template);
-		int last = 0;
-		while (matcher.find()) {
-			regex.append(Pattern.quote(template.substring(last, matcher.start()))).append("([^/]+)");
-			names.add(matcher.group(1));
-			last = matcher.end();
-		}
-		regex.append(Pattern.quote(template.substring(last)));
-		return new DynamicNamespace(Pattern.compile(regex.toString()), List.copyOf(names), handlers);
+		NamespaceTemplate parsed = NamespaceTemplate.parse(template);
+		return new DynamicNamespace(parsed.pattern(), parsed.variables(), handlers);
 	}
 
 	/** The template variables when the name matches, else null. */
@@ -81,6 +65,11 @@ public final class DynamicNamespace extends HandlerRegistry {
 
 	public Pattern pattern() {
 		return this.pattern;
+	}
+
+	@Override
+	Predicate<String> scope() {
+		return (name) -> this.pattern.matcher(name).matches();
 	}
 
 }

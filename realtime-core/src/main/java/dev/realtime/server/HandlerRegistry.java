@@ -4,8 +4,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 
 import tools.jackson.databind.json.JsonMapper;
+
+import dev.realtime.middleware.MiddlewareRegistry;
+import dev.realtime.middleware.RealtimeMiddleware;
 
 /**
  * The handlers registered on a namespace, or on a group of dynamic namespaces that share them. Handlers may be added
@@ -21,6 +25,17 @@ public abstract class HandlerRegistry {
 
 	Handlers handlers() {
 		return this.handlers;
+	}
+
+	/** The namespace names this registry stands for. */
+	abstract Predicate<String> scope();
+
+	/**
+	 * Adds a middleware for these namespaces alone (Socket.IO's {@code io.of("/admin").use(...)}), in every line it
+	 * implements, after those registered before.
+	 */
+	public void use(RealtimeMiddleware middleware) {
+		this.handlers.middleware.add(middleware, scope());
 	}
 
 	/** Runs when a socket connects (Socket.IO's {@code on("connection")}). */
@@ -46,6 +61,16 @@ public abstract class HandlerRegistry {
 		});
 	}
 
+	/** Told of each subscription a client made to a channel, after the SUBSCRIBE middleware. */
+	public void onSubscribe(ChannelHandler handler) {
+		this.handlers.subscribed.add(handler);
+	}
+
+	/** Told of each publication a client made to a channel, after the PUBLISH_IN middleware. */
+	public void onPublish(ChannelHandler handler) {
+		this.handlers.published.add(handler);
+	}
+
 	/** Sees every event, before the handlers of its name. */
 	public void onAny(AnyEventHandler handler) {
 		this.handlers.any.add(handler);
@@ -56,6 +81,8 @@ public abstract class HandlerRegistry {
 
 		final JsonMapper mapper;
 
+		final MiddlewareRegistry middleware;
+
 		final List<ConnectHandler> connect = new CopyOnWriteArrayList<>();
 
 		final List<DisconnectHandler> disconnect = new CopyOnWriteArrayList<>();
@@ -64,8 +91,13 @@ public abstract class HandlerRegistry {
 
 		final List<AnyEventHandler> any = new CopyOnWriteArrayList<>();
 
-		Handlers(JsonMapper mapper) {
+		final List<ChannelHandler> subscribed = new CopyOnWriteArrayList<>();
+
+		final List<ChannelHandler> published = new CopyOnWriteArrayList<>();
+
+		Handlers(JsonMapper mapper, MiddlewareRegistry middleware) {
 			this.mapper = mapper;
+			this.middleware = middleware;
 		}
 
 		List<EventHandler> eventHandlers(String event) {

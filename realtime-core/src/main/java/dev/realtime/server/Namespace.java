@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,8 @@ import dev.realtime.adapter.AdapterNamespace;
 import dev.realtime.adapter.BroadcastOptions;
 import dev.realtime.adapter.LocalSocket;
 import dev.realtime.engine.EngineMessage;
+import dev.realtime.middleware.MiddlewareRegistry;
+import dev.realtime.middleware.MiddlewareRegistry.Lines;
 import dev.realtime.protocol.Packet;
 
 /**
@@ -37,6 +40,8 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 	private final AtomicLong ackIds = new AtomicLong();
 
 	private final Adapter adapter;
+
+	private volatile LinesSnapshot lines = new LinesSnapshot(-1, null);
 
 	Namespace(String name, RealtimeServer server, Handlers handlers, Map<String, String> variables) {
 		super(handlers);
@@ -68,6 +73,11 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 	/** How many sockets are connected to this namespace on this node. */
 	public int socketCount() {
 		return this.sockets.size();
+	}
+
+	/** The channel with this name. */
+	public Channel channel(String name) {
+		return new Channel(this, name);
 	}
 
 	/** Targets the sockets in these rooms. */
@@ -138,6 +148,23 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 		return this.server;
 	}
 
+	@Override
+	Predicate<String> scope() {
+		return this.name::equals;
+	}
+
+	/** The middleware chains of this namespace, rebuilt when middleware is added. */
+	Lines lines() {
+		MiddlewareRegistry registry = handlers().middleware;
+		LinesSnapshot snapshot = this.lines;
+		long version = registry.version();
+		if (snapshot.version() != version) {
+			snapshot = new LinesSnapshot(version, registry.linesFor(this.name));
+			this.lines = snapshot;
+		}
+		return snapshot.lines();
+	}
+
 	long nextAckId() {
 		return this.ackIds.getAndIncrement();
 	}
@@ -166,6 +193,9 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 	@Override
 	public String toString() {
 		return "Namespace " + this.name;
+	}
+
+	private record LinesSnapshot(long version, Lines lines) {
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -18,6 +19,9 @@ import dev.realtime.adapter.BroadcastOptions;
 import dev.realtime.adapter.LocalSocket;
 import dev.realtime.adapter.SocketDetails;
 import dev.realtime.engine.EngineMessage;
+import dev.realtime.middleware.BlockedException;
+import dev.realtime.middleware.EventContext;
+import dev.realtime.middleware.Verdict;
 import dev.realtime.protocol.Packet;
 import dev.realtime.protocol.PacketType;
 
@@ -36,12 +40,15 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 
 	private volatile Handshake handshake;
 
+	private final InboundQueue inbound;
+
 	private volatile boolean connected;
 
 	NamespaceSocket(Namespace namespace, Client client, Handshake handshake) {
 		this.namespace = namespace;
 		this.client = client;
 		this.handshake = handshake;
+		this.inbound = new InboundQueue(client::execute);
 	}
 
 	@Override
@@ -96,7 +103,7 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 
 	@Override
 	public void emit(String event, Object... args) {
-		send(Packet.event(this.namespace.name(), null, BroadcastOperator.eventData(event, args)));
+		deliver(Packet.event(this.namespace.name(), null, BroadcastOperator.eventData(event, args)), null, null);
 	}
 
 	@Override
@@ -106,13 +113,13 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		expectAck(ackId, (ackArgs) -> answer.complete(ackArgs.isEmpty() ? null : ackArgs.get(0)));
 		answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
 			.whenComplete((result, failure) -> this.pendingAcks.remove(ackId));
-		send(Packet.event(this.namespace.name(), ackId, BroadcastOperator.eventData(event, args)));
+		deliver(Packet.event(this.namespace.name(), ackId, BroadcastOperator.eventData(event, args)), null, null);
 		return answer;
 	}
 
 	@Override
 	public BroadcastOperator broadcast() {
-		return new BroadcastOperator(this.namespace, new BroadcastOptions(Set.of(), Set.of(this.id), false));
+		return new BroadcastOperator(this.namespace, new BroadcastOptions(Set.of(), Set.of(this.id), false, this.id));
 	}
 
 	@Override
@@ -140,9 +147,9 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	}
 
 	@Override
-	public void deliver(Packet packet, List<EngineMessage> encoded) {
+	public void deliver(Packet packet, @Nullable List<EngineMessage> encoded, @Nullable String senderId) {
 		if (this.connected) {
-			this.client.send(encoded);
+			Outbound.deliver(this, packet, encoded, senderId);
 		}
 	}
 
@@ -156,6 +163,7 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		return new SocketDetails(this.id, rooms(), HandshakeDetails.toDetails(this.handshake), this.attributes);
 	}
 
+	/** Sends a packet that no outbound middleware looks at (CONNECT, DISCONNECT, ACK). */
 	private void send(Packet packet) {
 		if (this.connected) {
 			this.client.send(this.namespace.encode(packet));
@@ -172,13 +180,47 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		Dispatch.connect(this);
 	}
 
-	/** An EVENT from the client. */
+	/** An EVENT from the client: queued behind this socket's earlier actions. */
 	void onEvent(Packet packet) {
 		List<?> data = (List<?>) packet.data();
 		String event = String.valueOf(data.get(0));
 		List<Object> args = new ArrayList<>(data.subList(1, data.size()));
 		Ack ack = (packet.id() != null) ? new ClientAck(this, packet.id()) : ClientAck.NONE;
-		Dispatch.event(this, event, args, ack);
+		this.inbound.submit(() -> ChannelRequests.isChannelRequest(event) ? ChannelRequests.handle(this, event, args, ack)
+				: handleEvent(event, args, ack));
+	}
+
+	private CompletionStage<?> handleEvent(String event, List<Object> args, Ack ack) {
+		EventContext context = new EventContext(this, event, args, ack.isRequested());
+		return this.namespace.lines().event().run(context, this.client::execute).thenAccept((verdict) -> {
+			if (!this.connected) {
+				return;
+			}
+			if (verdict.proceeds()) {
+				Dispatch.event(this, event, context.args(), ack);
+			}
+			else {
+				refuse(verdict, ack, "Event \"" + event + "\"");
+			}
+		});
+	}
+
+	/**
+	 * Tells the client why its action was refused: in the ack when it asked for one, else, for a rejection, in an
+	 * {@code error} event. A silent block answers only an ack, so no client waits forever.
+	 */
+	void refuse(Verdict verdict, Ack ack, String action) {
+		if (verdict.kind() == Verdict.Kind.BLOCK) {
+			ack.send(new BlockedException().toClientError());
+			return;
+		}
+		Map<String, Object> error = Rejections.toClient(verdict.error(), this, action);
+		if (ack.isRequested()) {
+			ack.send(error);
+		}
+		else {
+			emit("error", error);
+		}
 	}
 
 	/** An ACK from the client for one of our emits. */
@@ -192,6 +234,11 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 
 	void sendAck(long ackId, Object... args) {
 		send(Packet.ack(this.namespace.name(), ackId, Arrays.asList(args)));
+	}
+
+	/** Drops a socket whose CONNECT was refused or whose client left meanwhile: it never connected. */
+	void abandon() {
+		this.namespace.adapter().delAll(this.id);
 	}
 
 	/** Leaves the namespace; runs on the connection's serial executor, once. */

@@ -20,6 +20,8 @@ import dev.realtime.adapter.AdapterFactory;
 import dev.realtime.engine.EngineListener;
 import dev.realtime.engine.EngineMessage;
 import dev.realtime.engine.EngineSession;
+import dev.realtime.middleware.MiddlewareRegistry;
+import dev.realtime.middleware.RealtimeMiddleware;
 import dev.realtime.protocol.EncodedPacket;
 import dev.realtime.protocol.Packet;
 import dev.realtime.protocol.PacketDecoder;
@@ -40,7 +42,9 @@ public class RealtimeServer {
 
 	private final TaskScheduler scheduler;
 
-	private final Duration connectTimeout;
+	private final ServerOptions options;
+
+	private final MiddlewareRegistry middleware;
 
 	private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
 
@@ -51,13 +55,24 @@ public class RealtimeServer {
 	private final EngineListener engineListener = new ConnectionListener();
 
 	public RealtimeServer(JsonMapper mapper, AdapterFactory adapterFactory, TaskScheduler scheduler,
-			Duration connectTimeout) {
+			ServerOptions options) {
 		this.mapper = mapper;
 		this.encoder = new PacketEncoder(mapper);
 		this.adapterFactory = adapterFactory;
 		this.scheduler = scheduler;
-		this.connectTimeout = connectTimeout;
+		this.options = options;
+		this.middleware = new MiddlewareRegistry(scheduler, options.middlewareTimeout());
 		namespace("/");
+	}
+
+	/** Adds a middleware for every namespace, in every line it implements, after those registered before. */
+	public void use(RealtimeMiddleware middleware) {
+		this.middleware.add(middleware, (namespace) -> true);
+	}
+
+	/** The middleware of every line, for code that registers beans or bridges the HANDSHAKE line. */
+	public MiddlewareRegistry middleware() {
+		return this.middleware;
 	}
 
 	/** Where the Engine.IO layer hands its sessions to this server. */
@@ -67,11 +82,11 @@ public class RealtimeServer {
 
 	/** The namespace with this name, created on first use ({@code io.of("/chat")}). */
 	public Namespace namespace(String name) {
-		if (DynamicNamespace.isTemplate(name)) {
+		if (NamespaceTemplate.isTemplate(name)) {
 			throw new IllegalArgumentException("\"" + name + "\" is a template: use dynamicNamespace(String)");
 		}
 		return this.namespaces.computeIfAbsent(name,
-				(key) -> new Namespace(key, this, new Handlers(this.mapper), Map.of()));
+				(key) -> new Namespace(key, this, newHandlers(), Map.of()));
 	}
 
 	/**
@@ -79,12 +94,12 @@ public class RealtimeServer {
 	 * gives the same group.
 	 */
 	public DynamicNamespace dynamicNamespace(String template) {
-		return register(DynamicNamespace.ofTemplate(template, new Handlers(this.mapper)));
+		return register(DynamicNamespace.ofTemplate(template, newHandlers()));
 	}
 
 	/** Namespaces made on demand for names that match a regular expression. */
 	public DynamicNamespace dynamicNamespace(Pattern pattern) {
-		return register(new DynamicNamespace(pattern, List.of(), new Handlers(this.mapper)));
+		return register(new DynamicNamespace(pattern, List.of(), newHandlers()));
 	}
 
 	private synchronized DynamicNamespace register(DynamicNamespace dynamic) {
@@ -105,6 +120,11 @@ public class RealtimeServer {
 	/** The namespaces that exist now, including those created from dynamic namespaces. */
 	public Collection<Namespace> namespaces() {
 		return Collections.unmodifiableCollection(this.namespaces.values());
+	}
+
+	/** A channel of the main namespace. */
+	public Channel channel(String name) {
+		return sockets().channel(name);
 	}
 
 	public BroadcastOperator to(String... rooms) {
@@ -181,6 +201,10 @@ public class RealtimeServer {
 		return List.of(messages);
 	}
 
+	private Handlers newHandlers() {
+		return new Handlers(this.mapper, this.middleware);
+	}
+
 	PacketDecoder newDecoder() {
 		return new PacketDecoder(this.mapper);
 	}
@@ -190,7 +214,7 @@ public class RealtimeServer {
 	}
 
 	Duration connectTimeout() {
-		return this.connectTimeout;
+		return this.options.connectTimeout();
 	}
 
 	ScheduledFuture<?> schedule(Runnable task, Duration delay) {

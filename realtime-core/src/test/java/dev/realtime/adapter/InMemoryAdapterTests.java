@@ -154,7 +154,7 @@ class InMemoryAdapterTests {
 		}
 
 		@Override
-		public void deliver(Packet packet, List<EngineMessage> encoded) {
+		public void deliver(Packet packet, List<EngineMessage> encoded, @Nullable String senderId) {
 			this.delivered++;
 		}
 

@@ -14,9 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.realtime.adapter.InMemoryAdapter;
 import dev.realtime.annotation.RealtimeControllerRegistrar;
+import dev.realtime.annotation.RealtimeMiddlewareRegistrar;
 import dev.realtime.engine.EngineOptions;
 import dev.realtime.engine.EngineServer;
 import dev.realtime.server.RealtimeServer;
+import dev.realtime.server.ServerOptions;
 import dev.realtime.web.EngineServlet;
 
 /**
@@ -28,6 +30,8 @@ import dev.realtime.web.EngineServlet;
 public class RealtimeTestApplication {
 
 	public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+	public static final Duration MIDDLEWARE_TIMEOUT = Duration.ofMillis(500);
 
 	@Bean
 	ThreadPoolTaskScheduler realtimeTaskScheduler() {
@@ -46,7 +50,7 @@ public class RealtimeTestApplication {
 	@Bean
 	RealtimeServer realtimeServer(ObjectProvider<JsonMapper> mapper, ThreadPoolTaskScheduler realtimeTaskScheduler) {
 		return new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), InMemoryAdapter::new,
-				realtimeTaskScheduler, CONNECT_TIMEOUT);
+				realtimeTaskScheduler, new ServerOptions(CONNECT_TIMEOUT, MIDDLEWARE_TIMEOUT));
 	}
 
 	@Bean
@@ -66,6 +70,11 @@ public class RealtimeTestApplication {
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
 		return registration;
+	}
+
+	@Bean
+	RealtimeMiddlewareRegistrar realtimeMiddlewareRegistrar(ListableBeanFactory beanFactory, RealtimeServer server) {
+		return new RealtimeMiddlewareRegistrar(beanFactory, server);
 	}
 
 	@Bean

@@ -1,0 +1,86 @@
+package dev.realtime.middleware;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.scheduling.TaskScheduler;
+
+/**
+ * Every registered middleware with the namespaces it applies to, in registration order (beans first, in
+ * {@code @Order} order). Namespaces ask it for their {@link Lines} and rebuild them when the {@link #version()}
+ * changes.
+ */
+public final class MiddlewareRegistry {
+
+	private final List<Registration> registrations = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong version = new AtomicLong();
+
+	private final TaskScheduler scheduler;
+
+	private final Duration timeout;
+
+	public MiddlewareRegistry(TaskScheduler scheduler, Duration timeout) {
+		this.scheduler = scheduler;
+		this.timeout = timeout;
+	}
+
+	/**
+	 * Registers a middleware in every line it implements.
+	 * @param scope which namespace names it applies to
+	 */
+	public void add(RealtimeMiddleware middleware, Predicate<String> scope) {
+		this.registrations.add(new Registration(middleware, scope));
+		this.version.incrementAndGet();
+	}
+
+	/** Changes whenever a middleware is added. */
+	public long version() {
+		return this.version.get();
+	}
+
+	/** The chains of every line for a namespace. */
+	public Lines linesFor(String namespace) {
+		return new Lines(chain(ConnectMiddleware.class, namespace, ConnectMiddleware::onConnect),
+				chain(EventMiddleware.class, namespace, EventMiddleware::onEvent),
+				chain(SubscribeMiddleware.class, namespace, SubscribeMiddleware::onSubscribe),
+				chain(PublishInMiddleware.class, namespace, PublishInMiddleware::onPublishIn),
+				chain(PublishOutMiddleware.class, namespace, PublishOutMiddleware::onPublishOut),
+				chain(EmitOutMiddleware.class, namespace, EmitOutMiddleware::onEmitOut));
+	}
+
+	/** The HANDSHAKE line, which runs before any namespace is known. */
+	public MiddlewareChain<HandshakeMiddleware, HandshakeContext> handshake() {
+		return chain(HandshakeMiddleware.class, null, HandshakeMiddleware::onHandshake);
+	}
+
+	private <M, C> MiddlewareChain<M, C> chain(Class<M> line, @Nullable String namespace,
+			MiddlewareChain.Invoker<M, C> invoker) {
+		List<M> members = new ArrayList<>();
+		for (Registration registration : this.registrations) {
+			if (line.isInstance(registration.middleware())
+					&& (namespace == null || registration.scope().test(namespace))) {
+				members.add(line.cast(registration.middleware()));
+			}
+		}
+		return new MiddlewareChain<>(List.copyOf(members), invoker, this.scheduler, this.timeout);
+	}
+
+	private record Registration(RealtimeMiddleware middleware, Predicate<String> scope) {
+	}
+
+	/** The chains of one namespace, one per line. */
+	public record Lines(MiddlewareChain<ConnectMiddleware, ConnectContext> connect,
+			MiddlewareChain<EventMiddleware, EventContext> event,
+			MiddlewareChain<SubscribeMiddleware, SubscribeContext> subscribe,
+			MiddlewareChain<PublishInMiddleware, PublishInContext> publishIn,
+			MiddlewareChain<PublishOutMiddleware, PublishOutContext> publishOut,
+			MiddlewareChain<EmitOutMiddleware, EmitOutContext> emitOut) {
+	}
+
+}
