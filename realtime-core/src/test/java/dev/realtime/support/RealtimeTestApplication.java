@@ -31,7 +31,7 @@ public class RealtimeTestApplication {
 
 	public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-	public static final Duration MIDDLEWARE_TIMEOUT = Duration.ofMillis(500);
+	public static final Duration MIDDLEWARE_TIMEOUT = Duration.ofSeconds(1);
 
 	@Bean
 	ThreadPoolTaskScheduler realtimeTaskScheduler() {
