@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.TaskScheduler;
+
+import dev.realtime.server.InvocationScope;
 
 /**
  * Every registered middleware with the namespaces it applies to, in registration order (beans first, in
@@ -25,9 +28,15 @@ public final class MiddlewareRegistry {
 
 	private final Duration timeout;
 
-	public MiddlewareRegistry(TaskScheduler scheduler, Duration timeout) {
+	private final Supplier<InvocationScope> scope;
+
+	/**
+	 * @param scope surrounds each call of a socket-level middleware (read on each call, so it may be set later)
+	 */
+	public MiddlewareRegistry(TaskScheduler scheduler, Duration timeout, Supplier<InvocationScope> scope) {
 		this.scheduler = scheduler;
 		this.timeout = timeout;
+		this.scope = scope;
 	}
 
 	/**
@@ -46,17 +55,25 @@ public final class MiddlewareRegistry {
 
 	/** The chains of every line for a namespace. */
 	public Lines linesFor(String namespace) {
-		return new Lines(chain(ConnectMiddleware.class, namespace, ConnectMiddleware::onConnect),
-				chain(EventMiddleware.class, namespace, EventMiddleware::onEvent),
-				chain(SubscribeMiddleware.class, namespace, SubscribeMiddleware::onSubscribe),
-				chain(PublishInMiddleware.class, namespace, PublishInMiddleware::onPublishIn),
-				chain(PublishOutMiddleware.class, namespace, PublishOutMiddleware::onPublishOut),
-				chain(EmitOutMiddleware.class, namespace, EmitOutMiddleware::onEmitOut));
+		return new Lines(chain(ConnectMiddleware.class, namespace, scoped(ConnectMiddleware::onConnect)),
+				chain(EventMiddleware.class, namespace, scoped(EventMiddleware::onEvent)),
+				chain(SubscribeMiddleware.class, namespace, scoped(SubscribeMiddleware::onSubscribe)),
+				chain(PublishInMiddleware.class, namespace, scoped(PublishInMiddleware::onPublishIn)),
+				chain(PublishOutMiddleware.class, namespace, scoped(PublishOutMiddleware::onPublishOut)),
+				chain(EmitOutMiddleware.class, namespace, scoped(EmitOutMiddleware::onEmitOut)));
 	}
 
 	/** The HANDSHAKE line, which runs before any namespace is known. */
 	public MiddlewareChain<HandshakeMiddleware, HandshakeContext> handshake() {
 		return chain(HandshakeMiddleware.class, null, HandshakeMiddleware::onHandshake);
+	}
+
+	private <M, C extends SocketContext> MiddlewareChain.Invoker<M, C> scoped(MiddlewareChain.Invoker<M, C> invoker) {
+		return (middleware, context, next) -> {
+			try (InvocationScope.Scope entered = this.scope.get().enter(context.socket())) {
+				invoker.invoke(middleware, context, next);
+			}
+		};
 	}
 
 	private <M, C> MiddlewareChain<M, C> chain(Class<M> line, @Nullable String namespace,

@@ -19,30 +19,34 @@ final class Dispatch {
 	}
 
 	static void connect(NamespaceSocket socket) {
-		for (ConnectHandler handler : handlers(socket).connect) {
-			try {
-				handler.onConnect(socket);
-			}
-			catch (Throwable failure) {
-				logger.error("Connect handler failed for {}", socket, failure);
+		try (InvocationScope.Scope scope = enter(socket)) {
+			for (ConnectHandler handler : handlers(socket).connect) {
+				try {
+					handler.onConnect(socket);
+				}
+				catch (Throwable failure) {
+					logger.error("Connect handler failed for {}", socket, failure);
+				}
 			}
 		}
 	}
 
 	static void disconnect(NamespaceSocket socket, DisconnectReason reason) {
-		for (DisconnectHandler handler : handlers(socket).disconnect) {
-			try {
-				handler.onDisconnect(socket, reason);
-			}
-			catch (Throwable failure) {
-				logger.error("Disconnect handler failed for {}", socket, failure);
+		try (InvocationScope.Scope scope = enter(socket)) {
+			for (DisconnectHandler handler : handlers(socket).disconnect) {
+				try {
+					handler.onDisconnect(socket, reason);
+				}
+				catch (Throwable failure) {
+					logger.error("Disconnect handler failed for {}", socket, failure);
+				}
 			}
 		}
 	}
 
 	static void event(NamespaceSocket socket, String event, List<Object> args, Ack ack) {
 		Handlers handlers = handlers(socket);
-		try {
+		try (InvocationScope.Scope scope = enter(socket)) {
 			for (AnyEventHandler handler : handlers.any) {
 				handler.onEvent(socket, event, args, ack);
 			}
@@ -64,14 +68,20 @@ final class Dispatch {
 	}
 
 	private static void channel(List<ChannelHandler> handlers, NamespaceSocket socket, String channel, Object data) {
-		for (ChannelHandler handler : handlers) {
-			try {
-				handler.on(socket, channel, data);
-			}
-			catch (Throwable failure) {
-				logger.error("Channel handler failed for {} on \"{}\"", socket, channel, failure);
+		try (InvocationScope.Scope scope = enter(socket)) {
+			for (ChannelHandler handler : handlers) {
+				try {
+					handler.on(socket, channel, data);
+				}
+				catch (Throwable failure) {
+					logger.error("Channel handler failed for {} on \"{}\"", socket, channel, failure);
+				}
 			}
 		}
+	}
+
+	private static InvocationScope.Scope enter(NamespaceSocket socket) {
+		return socket.namespace().server().invocationScope().enter(socket);
 	}
 
 	/** Reports a handler failure: logged, and the ack (when asked for) answered with the client-facing error. */

@@ -46,6 +46,8 @@ public class RealtimeServer {
 
 	private final MiddlewareRegistry middleware;
 
+	private volatile InvocationScope invocationScope = InvocationScope.NONE;
+
 	private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
 
 	private final List<DynamicNamespace> dynamicNamespaces = new CopyOnWriteArrayList<>();
@@ -61,13 +63,22 @@ public class RealtimeServer {
 		this.adapterFactory = adapterFactory;
 		this.scheduler = scheduler;
 		this.options = options;
-		this.middleware = new MiddlewareRegistry(scheduler, options.middlewareTimeout());
+		this.middleware = new MiddlewareRegistry(scheduler, options.middlewareTimeout(), () -> this.invocationScope);
 		namespace("/");
 	}
 
 	/** Adds a middleware for every namespace, in every line it implements, after those registered before. */
 	public void use(RealtimeMiddleware middleware) {
 		this.middleware.add(middleware, (namespace) -> true);
+	}
+
+	/** Surrounds every middleware and handler call for a socket, e.g. with the socket's security context. */
+	public void setInvocationScope(InvocationScope invocationScope) {
+		this.invocationScope = invocationScope;
+	}
+
+	InvocationScope invocationScope() {
+		return this.invocationScope;
 	}
 
 	/** The middleware of every line, for code that registers beans or bridges the HANDSHAKE line. */
