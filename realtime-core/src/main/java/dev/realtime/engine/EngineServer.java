@@ -91,7 +91,7 @@ public class EngineServer {
 			EngineError.UNKNOWN_SID.write(response);
 		}
 		else {
-			PollingTransport transport = new PollingTransport(this.options);
+			PollingTransport transport = new PollingTransport(this.options, this.scheduler);
 			session = register(EngineRequest.from(request, query.parameters()), transport);
 			transport.handle(request, response);
 			session.start();

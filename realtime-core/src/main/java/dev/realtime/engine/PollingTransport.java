@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 
 /**
  * HTTP long-polling: a GET takes what is queued, or waits (asynchronously) until something is; a POST carries the
@@ -26,9 +29,14 @@ final class PollingTransport extends EngineTransport {
 
 	private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
 
+	// how long a GET of an upgrading session waits before its noop
+	private static final Duration UPGRADE_POLL_DELAY = Duration.ofMillis(100);
+
 	private final long maxPayload;
 
 	private final long maxBufferedBytes;
+
+	private final TaskScheduler scheduler;
 
 	private List<EngineFrame> buffer = new ArrayList<>();
 
@@ -42,9 +50,10 @@ final class PollingTransport extends EngineTransport {
 
 	private boolean closed;
 
-	PollingTransport(EngineOptions options) {
+	PollingTransport(EngineOptions options, TaskScheduler scheduler) {
 		this.maxPayload = options.maxPayload();
 		this.maxBufferedBytes = options.maxBufferedBytes();
+		this.scheduler = scheduler;
 	}
 
 	@Override
@@ -90,24 +99,48 @@ final class PollingTransport extends EngineTransport {
 		this.closeOnNextPoll = true;
 	}
 
-	/** A WebSocket probe succeeded: end the waiting GET so the client can finish the upgrade. */
+	/** A WebSocket probe succeeded: the waiting GET ends so that the client can finish the upgrade. */
 	void onUpgrading() {
 		this.upgrading = true;
 		if (this.pendingPoll != null) {
-			complete(takePendingPoll(), List.of(ControlFrame.NOOP));
+			endUpgradePollLater(this.pendingPoll);
 		}
+	}
+
+	/**
+	 * Ends a GET of an upgrading session with a noop, after a short delay like the reference server's upgrade check:
+	 * an upgrade packet already on its way completes the upgrade first, and the GET is then refused.
+	 */
+	private void endUpgradePollLater(AsyncContext context) {
+		this.scheduler.schedule(() -> {
+			synchronized (session()) {
+				if (this.pendingPoll == context) {
+					complete(takePendingPoll(), List.of(ControlFrame.NOOP));
+				}
+			}
+		}, Instant.now().plus(UPGRADE_POLL_DELAY));
 	}
 
 	void onUpgradeCancelled() {
 		this.upgrading = false;
 	}
 
-	/** The session moved to WebSocket: hands over what was queued and ends any waiting GET. */
+	/**
+	 * The session moved to WebSocket: hands over what was queued. A GET still waiting is refused like any polling
+	 * request after the upgrade; a client that follows the protocol has none.
+	 */
 	List<EngineFrame> discard() {
 		List<EngineFrame> frames = takeBuffer();
 		this.closed = true;
 		if (this.pendingPoll != null) {
-			complete(takePendingPoll(), List.of(ControlFrame.NOOP));
+			AsyncContext context = takePendingPoll();
+			try {
+				EngineError.BAD_REQUEST.write((HttpServletResponse) context.getResponse());
+			}
+			catch (IOException | IllegalStateException ex) {
+				logger.debug("Could not refuse a held poll", ex);
+			}
+			finish(context);
 		}
 		return frames;
 	}
@@ -139,14 +172,14 @@ final class PollingTransport extends EngineTransport {
 			else if (!this.buffer.isEmpty()) {
 				write(response, takeBuffer());
 			}
-			else if (this.upgrading) {
-				write(response, List.of(ControlFrame.NOOP));
-			}
 			else {
 				AsyncContext context = request.startAsync();
 				context.setTimeout(0);
 				context.addListener(new PollListener(session));
 				this.pendingPoll = context;
+				if (this.upgrading) {
+					endUpgradePollLater(context);
+				}
 			}
 		}
 	}
@@ -215,12 +248,16 @@ final class PollingTransport extends EngineTransport {
 			logger.debug("Could not answer a held poll", ex);
 		}
 		finally {
-			try {
-				context.complete();
-			}
-			catch (IllegalStateException ex) {
-				logger.debug("Held poll already ended", ex);
-			}
+			finish(context);
+		}
+	}
+
+	private static void finish(AsyncContext context) {
+		try {
+			context.complete();
+		}
+		catch (IllegalStateException ex) {
+			logger.debug("Held poll already ended", ex);
 		}
 	}
 
