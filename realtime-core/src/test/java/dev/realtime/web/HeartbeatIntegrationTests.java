@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Heartbeat with the protocol test suite's 300 ms ping interval and 200 ms ping timeout, and server shutdown.
+ * Heartbeat with the protocol test suite's 300 ms ping interval and 200 ms ping timeout.
  */
 class HeartbeatIntegrationTests extends EngineIntegrationTests {
 
@@ -41,22 +41,6 @@ class HeartbeatIntegrationTests extends EngineIntegrationTests {
 		socket.awaitClose();
 		await().until(() -> this.heartbeatListener.has("close:" + sid + ":ping timeout"));
 		assertThat(this.heartbeatListener.count("close:" + sid)).isEqualTo(1);
-	}
-
-	@Test
-	void serverShutdownClosesSessions() throws Exception {
-		EngineClient.Socket socket = this.heartbeatClient.webSocket("&transport=websocket");
-		String sid = EngineClient.handshakeValue((String) socket.next()).get("sid").asString();
-		this.heartbeatServer.close();
-		Object frame;
-		do {
-			frame = socket.next();
-		}
-		while ("2".equals(frame));
-		assertThat(frame).isEqualTo("1");
-		socket.awaitClose();
-		await().until(() -> this.heartbeatListener.has("close:" + sid + ":server shutting down"));
-		assertThat(this.heartbeatServer.sessionCount()).isZero();
 	}
 
 }

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * WebSocket: handshake over the socket, frames, limits and refused upgrades.
+ * WebSocket: handshake over the socket, frames, limits, refused upgrades and server shutdown.
  */
 class WebSocketIntegrationTests extends EngineIntegrationTests {
 
@@ -81,6 +81,17 @@ class WebSocketIntegrationTests extends EngineIntegrationTests {
 			.havingCause()
 			.isInstanceOfSatisfying(WebSocketHandshakeException.class,
 					(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(403));
+	}
+
+	@Test
+	void serverShutdownClosesSessions() throws Exception {
+		EngineClient.Socket socket = this.client.webSocket("&transport=websocket");
+		String sid = EngineClient.handshakeValue((String) socket.next()).get("sid").asString();
+		this.server.close();
+		assertThat(socket.next()).isEqualTo("1");
+		socket.awaitClose();
+		await().until(() -> this.listener.has("close:" + sid + ":server shutting down"));
+		assertThat(this.server.sessionCount()).isZero();
 	}
 
 }
