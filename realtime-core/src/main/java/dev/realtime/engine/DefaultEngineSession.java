@@ -55,11 +55,11 @@ final class DefaultEngineSession implements EngineSession {
 		this.transport = transport;
 		transport.attach(this);
 		transport.send(List.of(ControlFrame.open(server.handshake(id, transport.name()))));
+		this.heartbeat.start();
 	}
 
-	/** Starts the heartbeat and tells the listener, once the open packet is on its way. */
-	void start() {
-		this.heartbeat.start();
+	/** Tells the listener, once the open packet is on its way, so that it is the first packet the client gets. */
+	void opened() {
 		this.executor.execute(() -> this.listener.onOpen(this));
 	}
 

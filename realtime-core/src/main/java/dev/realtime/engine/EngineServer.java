@@ -91,10 +91,10 @@ public class EngineServer {
 			EngineError.UNKNOWN_SID.write(response);
 		}
 		else {
-			PollingTransport transport = new PollingTransport(this.options);
+			PollingTransport transport = new PollingTransport(this.options, this.scheduler);
 			session = register(EngineRequest.from(request, query.parameters()), transport);
 			transport.handle(request, response);
-			session.start();
+			session.opened();
 		}
 	}
 
@@ -137,7 +137,7 @@ public class EngineServer {
 
 	/** Opens a session that starts directly on WebSocket. */
 	void open(EngineRequest request, WebSocketTransport transport) {
-		register(request, transport).start();
+		register(request, transport).opened();
 	}
 
 	/** Offers a WebSocket as the upgrade of a polling session; false if the session cannot take it. */

@@ -1,9 +1,9 @@
 package dev.realtime.engine;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,22 +13,26 @@ import jakarta.servlet.AsyncListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
+
+import static dev.realtime.engine.PollingResponses.complete;
+import static dev.realtime.engine.PollingResponses.write;
 
 /**
  * HTTP long-polling: a GET takes what is queued, or waits (asynchronously) until something is; a POST carries the
- * client's packets. Queued output is bounded: a client that does not poll fast enough is disconnected.
+ * client's packets. Queued output is bounded: a client that does not poll fast enough is disconnected. State is
+ * guarded by the session's monitor.
  */
 final class PollingTransport extends EngineTransport {
 
-	private static final Logger logger = LoggerFactory.getLogger(PollingTransport.class);
-
-	private static final byte[] OK = "ok".getBytes(StandardCharsets.US_ASCII);
+	// how long a GET of an upgrading session waits before its noop
+	private static final Duration UPGRADE_POLL_DELAY = Duration.ofMillis(100);
 
 	private final long maxPayload;
 
 	private final long maxBufferedBytes;
+
+	private final TaskScheduler scheduler;
 
 	private List<EngineFrame> buffer = new ArrayList<>();
 
@@ -42,9 +46,10 @@ final class PollingTransport extends EngineTransport {
 
 	private boolean closed;
 
-	PollingTransport(EngineOptions options) {
+	PollingTransport(EngineOptions options, TaskScheduler scheduler) {
 		this.maxPayload = options.maxPayload();
 		this.maxBufferedBytes = options.maxBufferedBytes();
+		this.scheduler = scheduler;
 	}
 
 	@Override
@@ -63,38 +68,38 @@ final class PollingTransport extends EngineTransport {
 			this.buffer.add(frame);
 			this.bufferedBytes += frame.size();
 		}
-		if (this.bufferedBytes > this.maxBufferedBytes) {
-			this.buffer = new ArrayList<>();
-			session().terminate("transport error", new IllegalStateException("Client too slow: "
-					+ this.bufferedBytes + " bytes unsent"), false);
-		}
-		else if (this.pendingPoll != null) {
+		if (this.pendingPoll != null) {
 			complete(takePendingPoll(), takeBuffer());
+		}
+		else if (this.bufferedBytes > this.maxBufferedBytes) {
+			long unsent = this.bufferedBytes;
+			takeBuffer();
+			session().terminate("transport error",
+					new IllegalStateException("Client too slow: " + unsent + " bytes unsent"), false);
 		}
 	}
 
 	@Override
 	void close(boolean closePacket) {
 		this.closed = true;
+		List<EngineFrame> frames = takeBuffer();
 		if (this.pendingPoll != null) {
-			List<EngineFrame> frames = takeBuffer();
 			if (closePacket || frames.isEmpty()) {
 				frames.add(closePacket ? ControlFrame.CLOSE : ControlFrame.NOOP);
 			}
 			complete(takePendingPoll(), frames);
 		}
-		this.buffer = new ArrayList<>();
 	}
 
 	void closeOnNextPoll() {
 		this.closeOnNextPoll = true;
 	}
 
-	/** A WebSocket probe succeeded: end the waiting GET so the client can finish the upgrade. */
+	/** A WebSocket probe succeeded: the waiting GET ends so that the client can finish the upgrade. */
 	void onUpgrading() {
 		this.upgrading = true;
 		if (this.pendingPoll != null) {
-			complete(takePendingPoll(), List.of(ControlFrame.NOOP));
+			endUpgradePollLater(this.pendingPoll);
 		}
 	}
 
@@ -102,14 +107,16 @@ final class PollingTransport extends EngineTransport {
 		this.upgrading = false;
 	}
 
-	/** The session moved to WebSocket: hands over what was queued and ends any waiting GET. */
+	/**
+	 * The session moved to WebSocket: hands over what was queued. A GET still waiting is refused like any polling
+	 * request after the upgrade; a client that follows the protocol has none.
+	 */
 	List<EngineFrame> discard() {
-		List<EngineFrame> frames = takeBuffer();
 		this.closed = true;
 		if (this.pendingPoll != null) {
-			complete(takePendingPoll(), List.of(ControlFrame.NOOP));
+			PollingResponses.refuse(takePendingPoll(), EngineError.BAD_REQUEST);
 		}
-		return frames;
+		return takeBuffer();
 	}
 
 	void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -139,21 +146,36 @@ final class PollingTransport extends EngineTransport {
 			else if (!this.buffer.isEmpty()) {
 				write(response, takeBuffer());
 			}
-			else if (this.upgrading) {
-				write(response, List.of(ControlFrame.NOOP));
-			}
 			else {
-				AsyncContext context = request.startAsync();
-				context.setTimeout(0);
-				context.addListener(new PollListener(session));
-				this.pendingPoll = context;
+				AsyncContext poll = request.startAsync();
+				poll.setTimeout(0);
+				poll.addListener(new PollListener(session));
+				this.pendingPoll = poll;
+				if (this.upgrading) {
+					endUpgradePollLater(poll);
+				}
 			}
 		}
 	}
 
+	/**
+	 * Ends a GET of an upgrading session with a noop, after a short delay like the reference server's upgrade check:
+	 * an upgrade packet already on its way completes the upgrade first, and the GET is then refused.
+	 */
+	private void endUpgradePollLater(AsyncContext poll) {
+		this.scheduler.schedule(() -> {
+			synchronized (session()) {
+				if (this.pendingPoll == poll) {
+					complete(takePendingPoll(), List.of(ControlFrame.NOOP));
+				}
+			}
+		}, Instant.now().plus(UPGRADE_POLL_DELAY));
+	}
+
 	private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		DefaultEngineSession session = session();
-		byte[] body = (request.getContentLengthLong() > this.maxPayload) ? null : read(request.getInputStream());
+		byte[] body = (request.getContentLengthLong() > this.maxPayload) ? null
+				: PollingResponses.read(request.getInputStream(), this.maxPayload);
 		if (body == null) {
 			response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
 			session.terminate("transport error", new IllegalStateException("Payload too large"), true);
@@ -172,26 +194,10 @@ final class PollingTransport extends EngineTransport {
 			EngineError.BAD_REQUEST.write(response);
 			return;
 		}
-		// text/html rather than text/plain, like the reference server: some user agents offer text/plain as a download
-		response.setContentType("text/html");
-		response.setContentLength(OK.length);
-		response.getOutputStream().write(OK);
+		PollingResponses.writeOk(response);
 		for (EnginePacket packet : packets) {
 			session.onPacket(this, packet);
 		}
-	}
-
-	private byte @Nullable [] read(InputStream in) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] chunk = new byte[8192];
-		int count;
-		while ((count = in.read(chunk)) != -1) {
-			out.write(chunk, 0, count);
-			if (out.size() > this.maxPayload) {
-				return null;
-			}
-		}
-		return out.toByteArray();
 	}
 
 	private List<EngineFrame> takeBuffer() {
@@ -202,34 +208,9 @@ final class PollingTransport extends EngineTransport {
 	}
 
 	private AsyncContext takePendingPoll() {
-		AsyncContext context = this.pendingPoll;
+		AsyncContext poll = this.pendingPoll;
 		this.pendingPoll = null;
-		return context;
-	}
-
-	private static void complete(AsyncContext context, List<EngineFrame> frames) {
-		try {
-			write((HttpServletResponse) context.getResponse(), frames);
-		}
-		catch (IOException | IllegalStateException ex) {
-			logger.debug("Could not answer a held poll", ex);
-		}
-		finally {
-			try {
-				context.complete();
-			}
-			catch (IllegalStateException ex) {
-				logger.debug("Held poll already ended", ex);
-			}
-		}
-	}
-
-	private static void write(HttpServletResponse response, List<? extends EngineFrame> frames) throws IOException {
-		byte[] payload = EngineCodec.encodePayload(frames).getBytes(StandardCharsets.UTF_8);
-		response.setStatus(HttpServletResponse.SC_OK);
-		response.setContentType("text/plain; charset=UTF-8");
-		response.setContentLength(payload.length);
-		response.getOutputStream().write(payload);
+		return poll;
 	}
 
 	/** Notices a held GET that the container ended: the client went away. */
