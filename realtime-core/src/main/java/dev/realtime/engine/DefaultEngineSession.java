@@ -9,12 +9,16 @@ import java.util.concurrent.ScheduledFuture;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An Engine.IO session: its state, its transport and an upgrade to WebSocket in progress. State changes happen
  * under the session's monitor; listener callbacks go through the session's {@link SerialExecutor}.
  */
 final class DefaultEngineSession implements EngineSession {
+
+	private static final Logger logger = LoggerFactory.getLogger(DefaultEngineSession.class);
 
 	private enum State {
 
@@ -188,6 +192,7 @@ final class DefaultEngineSession implements EngineSession {
 				return;
 			}
 			this.state = State.CLOSED;
+			logger.debug("Closing session {}: {}", this.id, reason, cause);
 			this.heartbeat.stop();
 			if (this.probe != null) {
 				cancelUpgrade(this.probe);

@@ -39,7 +39,8 @@ public final class EngineCodec {
 		}
 		char first = frame.charAt(0);
 		if (first == 'b') {
-			return EnginePacket.binary(Base64.getDecoder().decode(frame.substring(1)));
+			// lenient like the reference server: the Java client ends its base64 with a line break
+			return EnginePacket.binary(Base64.getMimeDecoder().decode(frame.substring(1)));
 		}
 		int type = first - '0';
 		if (type < OPEN || type > NOOP) {

@@ -36,6 +36,11 @@ class EngineCodecTests {
 	}
 
 	@Test
+	void decodesBase64WithTheLineBreakTheJavaClientAppends() {
+		assertThat(EngineCodec.decodePacket("bAQIDBA==\n").data()).containsExactly(1, 2, 3, 4);
+	}
+
+	@Test
 	void decodesPayloadWithRecordSeparator() {
 		List<EnginePacket> packets = EngineCodec.decodePayload("4test1\u001e4test2\u001ebAQIDBA==\u001e3");
 		assertThat(packets).extracting(EnginePacket::type).containsExactly(4, 4, 4, 3);
@@ -49,7 +54,7 @@ class EngineCodecTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "abc", "7", "9x", "/", "4a\u001e", "\u001e4a", "4a\u001e\u001e4b", "b!!!", "bAQI=D",
+	@ValueSource(strings = { "", "abc", "7", "9x", "/", "4a\u001e", "\u001e4a", "4a\u001e\u001e4b", "bAQI=D",
 			"4ok\u001exyz" })
 	void rejectsMalformedPayload(String payload) {
 		assertThatIllegalArgumentException().isThrownBy(() -> EngineCodec.decodePayload(payload));
