@@ -130,10 +130,16 @@ function updateUsers(room, users) {
   if (!state) {
     return;
   }
-  const before = new Set(state.users);
-  if (before.size) {
-    users.filter((user) => !before.delete(user)).forEach((user) => addMessage(room, notice(user + " joined")));
-    before.forEach((user) => addMessage(room, notice(user + " left")));
+  if (state.users.length) {
+    const joined = users.filter((user) => !state.users.includes(user));
+    const left = state.users.filter((user) => !users.includes(user));
+    if (joined.length === 1 && left.length === 1) {
+      addMessage(room, notice(left[0] + " is now " + joined[0]));
+    }
+    else {
+      joined.forEach((user) => addMessage(room, notice(user + " joined")));
+      left.forEach((user) => addMessage(room, notice(user + " left")));
+    }
   }
   state.users = users;
   if (room === current) {
