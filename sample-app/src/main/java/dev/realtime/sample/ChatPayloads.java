@@ -1,0 +1,49 @@
+package dev.realtime.sample;
+
+import java.util.List;
+
+/**
+ * The payloads of the chat, as they travel in JSON.
+ */
+final class ChatPayloads {
+
+	private ChatPayloads() {
+	}
+
+	/** Sent to a socket once it has connected. */
+	record Welcome(String id, String nickname) {
+	}
+
+	/** Asks for another nickname. */
+	record Rename(String nickname) {
+	}
+
+	/** Names a room to join or leave. */
+	record RoomRequest(String room) {
+	}
+
+	/** The nicknames of a room's members, sent whenever someone joins, leaves or is renamed. */
+	record RoomUsers(String room, List<String> users) {
+	}
+
+	/** A message a client sends to a room. */
+	record Post(String room, String text) {
+	}
+
+	/** A message as the other members of its room receive it; the timestamp is in milliseconds since the epoch. */
+	record Message(String id, String room, String from, String text, long timestamp) {
+	}
+
+	/** The acknowledgement of a posted message. */
+	record Receipt(String id, long timestamp) {
+	}
+
+	/** Says that a member started or stopped typing in a room. */
+	record Typing(String room, boolean typing) {
+	}
+
+	/** A typing notice as the other members of the room receive it. */
+	record TypingNotice(String room, String nickname, boolean typing) {
+	}
+
+}
