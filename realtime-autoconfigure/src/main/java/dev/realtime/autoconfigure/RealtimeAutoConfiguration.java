@@ -29,6 +29,7 @@ import dev.realtime.annotation.RealtimeMiddlewareRegistrar;
 import dev.realtime.engine.EngineServer;
 import dev.realtime.server.RealtimeServer;
 import dev.realtime.web.EngineServlet;
+import dev.realtime.web.HandshakeLine;
 
 /**
  * Serves a Socket.IO-compatible endpoint on the application's own servlet web server, at {@code realtime.path}.
@@ -101,7 +102,7 @@ public final class RealtimeAutoConfiguration {
 	ServletRegistrationBean<EngineServlet> realtimeServletRegistration(EngineServer engineServer,
 			RealtimeProperties properties) {
 		ServletRegistrationBean<EngineServlet> registration = new ServletRegistrationBean<>(
-				new EngineServlet(engineServer), properties.toEngineOptions().path() + "*");
+				new EngineServlet(engineServer, new HandshakeLine(server.middleware()::handshake)), properties.toEngineOptions().path() + "*");
 		registration.setName("realtimeServlet");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);

@@ -30,6 +30,8 @@ public final class MiddlewareRegistry {
 
 	private final Supplier<InvocationScope> scope;
 
+	private volatile @Nullable HandshakeSnapshot handshake;
+
 	/**
 	 * @param scope surrounds each call of a socket-level middleware (read on each call, so it may be set later)
 	 */
@@ -63,9 +65,16 @@ public final class MiddlewareRegistry {
 				chain(EmitOutMiddleware.class, namespace, scoped(EmitOutMiddleware::onEmitOut)));
 	}
 
-	/** The HANDSHAKE line, which runs before any namespace is known. */
+	/** The HANDSHAKE line, which runs before any namespace is known; rebuilt only when middleware is added. */
 	public MiddlewareChain<HandshakeMiddleware, HandshakeContext> handshake() {
-		return chain(HandshakeMiddleware.class, null, HandshakeMiddleware::onHandshake);
+		HandshakeSnapshot snapshot = this.handshake;
+		long current = this.version.get();
+		if (snapshot == null || snapshot.version() != current) {
+			snapshot = new HandshakeSnapshot(current,
+					chain(HandshakeMiddleware.class, null, HandshakeMiddleware::onHandshake));
+			this.handshake = snapshot;
+		}
+		return snapshot.chain();
 	}
 
 	private <M, C extends SocketContext> MiddlewareChain.Invoker<M, C> scoped(MiddlewareChain.Invoker<M, C> invoker) {
@@ -89,6 +98,9 @@ public final class MiddlewareRegistry {
 	}
 
 	private record Registration(RealtimeMiddleware middleware, Predicate<String> scope) {
+	}
+
+	private record HandshakeSnapshot(long version, MiddlewareChain<HandshakeMiddleware, HandshakeContext> chain) {
 	}
 
 	/** The chains of one namespace, one per line. */

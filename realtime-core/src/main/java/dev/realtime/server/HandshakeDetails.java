@@ -39,7 +39,7 @@ final class HandshakeDetails {
 		Instant time = (issued instanceof Number millis) ? Instant.ofEpochMilli(millis.longValue()) : Instant.EPOCH;
 		return new Handshake(headers, query, (Map<String, Object>) asMap(details.get("auth")),
 				String.valueOf(details.getOrDefault("address", "")), time, String.valueOf(details.getOrDefault("url", "")),
-				Boolean.TRUE.equals(details.get("secure")), Boolean.TRUE.equals(details.get("xdomain")), null);
+				Boolean.TRUE.equals(details.get("secure")), Boolean.TRUE.equals(details.get("xdomain")), null, Map.of());
 	}
 
 	private static Map<String, ?> asMap(Object value) {

@@ -32,10 +32,20 @@ public class EngineServlet extends HttpServlet {
 
 	private final transient EngineServer server;
 
+	private final transient HandshakeLine handshakeLine;
+
 	private transient @Nullable WebSocketHttpRequestHandler webSocket;
 
 	public EngineServlet(EngineServer server) {
+		this(server, HandshakeLine.NONE);
+	}
+
+	/**
+	 * @param handshakeLine the HANDSHAKE middleware, run on every request before Engine.IO sees it
+	 */
+	public EngineServlet(EngineServer server, HandshakeLine handshakeLine) {
 		this.server = server;
+		this.handshakeLine = handshakeLine;
 	}
 
 	/** The servlet mapping that covers the endpoint, e.g. {@code /socket.io/*}. */
@@ -64,6 +74,13 @@ public class EngineServlet extends HttpServlet {
 
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		if (this.handshakeLine.admit(request, response)) {
+			dispatch(request, response);
+		}
+	}
+
+	private void dispatch(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
 		if (this.webSocket != null && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
 			EngineQuery query = EngineQuery.parse(request.getQueryString());

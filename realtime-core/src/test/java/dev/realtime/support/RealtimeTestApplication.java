@@ -20,6 +20,7 @@ import dev.realtime.engine.EngineServer;
 import dev.realtime.server.RealtimeServer;
 import dev.realtime.server.ServerOptions;
 import dev.realtime.web.EngineServlet;
+import dev.realtime.web.HandshakeLine;
 
 /**
  * A servlet application with the realtime endpoint wired by hand (the auto-configuration lives in another module),
@@ -66,7 +67,7 @@ public class RealtimeTestApplication {
 	@Bean
 	ServletRegistrationBean<EngineServlet> realtimeServlet(EngineServer engineServer) {
 		ServletRegistrationBean<EngineServlet> registration = new ServletRegistrationBean<>(
-				new EngineServlet(engineServer), "/socket.io/*");
+				new EngineServlet(engineServer, new HandshakeLine(server.middleware()::handshake)), "/socket.io/*");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
 		return registration;
