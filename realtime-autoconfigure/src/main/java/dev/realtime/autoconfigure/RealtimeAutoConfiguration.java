@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.TaskScheduler;
@@ -40,6 +41,7 @@ import dev.realtime.web.HandshakeLine;
 @ConditionalOnClass({ RealtimeServer.class, WebSocketHandler.class })
 @ConditionalOnProperty(prefix = "realtime", name = "enabled", matchIfMissing = true)
 @EnableConfigurationProperties(RealtimeProperties.class)
+@Import(RealtimeMiddlewareConfiguration.class)
 public final class RealtimeAutoConfiguration {
 
 	static final String EXECUTOR = "realtimeTaskExecutor";

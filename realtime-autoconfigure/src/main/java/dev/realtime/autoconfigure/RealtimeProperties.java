@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
 import dev.realtime.engine.EngineOptions;
+import dev.realtime.middleware.RateLimitMiddleware;
 import dev.realtime.server.ServerOptions;
 
 /**
@@ -70,6 +71,10 @@ public class RealtimeProperties {
 	private final Executor executor = new Executor();
 
 	private final Middleware middleware = new Middleware();
+
+	private final RateLimit rateLimit = new RateLimit();
+
+	private final Logging logging = new Logging();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -159,6 +164,14 @@ public class RealtimeProperties {
 		return this.middleware;
 	}
 
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
+	public Logging getLogging() {
+		return this.logging;
+	}
+
 	/** The Socket.IO settings these properties describe. */
 	public ServerOptions toServerOptions() {
 		return new ServerOptions(this.connectTimeout, this.middleware.getTimeout());
@@ -188,6 +201,107 @@ public class RealtimeProperties {
 
 		public void setTimeout(Duration timeout) {
 			this.timeout = timeout;
+		}
+
+	}
+
+	/**
+	 * Rate limiting of client events and channel publications, per socket and per principal.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Whether to limit how often clients may send events and publish.
+		 */
+		private boolean enabled;
+
+		/**
+		 * Limit on events a client sends.
+		 */
+		private final Bucket events = new Bucket(20, 10);
+
+		/**
+		 * Limit on publications a client makes to channels.
+		 */
+		private final Bucket publishes = new Bucket(10, 5);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Bucket getEvents() {
+			return this.events;
+		}
+
+		public Bucket getPublishes() {
+			return this.publishes;
+		}
+
+	}
+
+	/**
+	 * A token bucket: how many actions may come at once, and how fast that allowance comes back.
+	 */
+	public static class Bucket {
+
+		/**
+		 * Actions allowed in a burst, after a quiet period.
+		 */
+		private int capacity;
+
+		/**
+		 * Actions allowed per second, sustained.
+		 */
+		private double perSecond;
+
+		Bucket(int capacity, double perSecond) {
+			this.capacity = capacity;
+			this.perSecond = perSecond;
+		}
+
+		public int getCapacity() {
+			return this.capacity;
+		}
+
+		public void setCapacity(int capacity) {
+			this.capacity = capacity;
+		}
+
+		public double getPerSecond() {
+			return this.perSecond;
+		}
+
+		public void setPerSecond(double perSecond) {
+			this.perSecond = perSecond;
+		}
+
+		/** The limit this bucket describes. */
+		public RateLimitMiddleware.Limit toLimit() {
+			return new RateLimitMiddleware.Limit(this.capacity, this.perSecond);
+		}
+
+	}
+
+	/**
+	 * Logging of connects, disconnects and events.
+	 */
+	public static class Logging {
+
+		/**
+		 * Whether to log connects and disconnects at INFO and events at DEBUG, with the socket in the MDC.
+		 */
+		private boolean enabled;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

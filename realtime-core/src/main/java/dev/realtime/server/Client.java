@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 
@@ -107,22 +108,30 @@ final class Client {
 		}
 		Map<String, Object> auth = (packet.data() != null) ? (Map<String, Object>) packet.data() : Map.of();
 		NamespaceSocket socket = new NamespaceSocket(namespace, this, Handshake.of(this.session.request(), auth));
-		namespace.lines().connect().run(new ConnectContext(socket), this::execute).thenAccept((verdict) -> {
+		CompletableFuture<Verdict> outcome = new CompletableFuture<>();
+		ConnectContext context = new ConnectContext(socket, outcome.minimalCompletionStage());
+		namespace.lines().connect().run(context, this::execute).thenAccept((verdict) -> {
 			this.connecting.remove(name);
-			if (!verdict.proceeds() || !this.session.isOpen()) {
-				// the socket was never connected: no handler ran, and rooms joined meanwhile are left
-				socket.abandon();
-				if (verdict.kind() == Verdict.Kind.REJECT && this.session.isOpen()) {
-					refuseConnect(name, Rejections.toClient(verdict.error(), socket, "Connect"));
-				}
-				return;
-			}
-			this.sockets.put(name, socket);
-			if (this.connectTimeout != null) {
-				this.connectTimeout.cancel(false);
-			}
-			socket.connect();
+			finishConnect(name, socket, verdict);
+			outcome.complete(verdict);
 		});
+	}
+
+	/** Connects the socket once its CONNECT middleware proceeded, else tells the client why not. */
+	private void finishConnect(String name, NamespaceSocket socket, Verdict verdict) {
+		if (!verdict.proceeds() || !this.session.isOpen()) {
+			// the socket was never connected: no handler ran, and rooms joined meanwhile are left
+			socket.abandon();
+			if (verdict.kind() == Verdict.Kind.REJECT && this.session.isOpen()) {
+				refuseConnect(name, Rejections.toClient(verdict.error(), socket, "Connect"));
+			}
+			return;
+		}
+		this.sockets.put(name, socket);
+		if (this.connectTimeout != null) {
+			this.connectTimeout.cancel(false);
+		}
+		socket.connect();
 	}
 
 	private void refuseConnect(String namespace, Map<String, Object> error) {

@@ -31,15 +31,22 @@ final class Dispatch {
 		}
 	}
 
+	/** The namespace's disconnect handlers, then those added to the socket itself. */
 	static void disconnect(NamespaceSocket socket, DisconnectReason reason) {
 		try (InvocationScope.Scope scope = enter(socket)) {
-			for (DisconnectHandler handler : handlers(socket).disconnect) {
-				try {
-					handler.onDisconnect(socket, reason);
-				}
-				catch (Throwable failure) {
-					logger.error("Disconnect handler failed for {}", socket, failure);
-				}
+			disconnect(handlers(socket).disconnect, socket, reason);
+			disconnect(socket.disconnectHandlers(), socket, reason);
+		}
+	}
+
+	private static void disconnect(List<DisconnectHandler> handlers, NamespaceSocket socket,
+			DisconnectReason reason) {
+		for (DisconnectHandler handler : handlers) {
+			try {
+				handler.onDisconnect(socket, reason);
+			}
+			catch (Throwable failure) {
+				logger.error("Disconnect handler failed for {}", socket, failure);
 			}
 		}
 	}

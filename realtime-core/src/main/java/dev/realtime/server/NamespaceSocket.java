@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -37,6 +38,8 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	private final Map<String, Object> attributes = new ConcurrentHashMap<>();
 
 	private final Map<Long, Consumer<List<Object>>> pendingAcks = new ConcurrentHashMap<>();
+
+	private final List<DisconnectHandler> disconnectHandlers = new CopyOnWriteArrayList<>();
 
 	private volatile Handshake handshake;
 
@@ -130,6 +133,11 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	@Override
 	public BroadcastOperator except(String... rooms) {
 		return broadcast().except(rooms);
+	}
+
+	@Override
+	public void onDisconnect(DisconnectHandler handler) {
+		this.disconnectHandlers.add(handler);
 	}
 
 	@Override
@@ -252,6 +260,10 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		this.client.remove(this);
 		this.pendingAcks.clear();
 		Dispatch.disconnect(this, reason);
+	}
+
+	List<DisconnectHandler> disconnectHandlers() {
+		return this.disconnectHandlers;
 	}
 
 	Client client() {

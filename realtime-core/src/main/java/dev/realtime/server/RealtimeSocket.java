@@ -44,6 +44,13 @@ public interface RealtimeSocket extends RemoteSocket {
 	/** Targets every other socket, except those in these rooms. */
 	BroadcastOperator except(String... rooms);
 
+	/**
+	 * Runs when this socket leaves its namespace, after the namespace's disconnect handlers (Socket.IO's
+	 * {@code socket.on("disconnect")}). Never runs for a socket whose CONNECT was refused, nor when added after the
+	 * socket left.
+	 */
+	void onDisconnect(DisconnectHandler handler);
+
 	/** Removes the socket from its namespace; the connection stays for other namespaces. */
 	default void disconnect() {
 		disconnect(false);
