@@ -102,9 +102,10 @@ public final class RealtimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "realtimeServletRegistration")
 	ServletRegistrationBean<EngineServlet> realtimeServletRegistration(EngineServer engineServer,
-			RealtimeProperties properties) {
+			RealtimeServer server, RealtimeProperties properties) {
 		ServletRegistrationBean<EngineServlet> registration = new ServletRegistrationBean<>(
-				new EngineServlet(engineServer, new HandshakeLine(server.middleware()::handshake)), properties.toEngineOptions().path() + "*");
+				new EngineServlet(engineServer, new HandshakeLine(server.middleware()::handshake)),
+				EngineServlet.urlMapping(properties.toEngineOptions()));
 		registration.setName("realtimeServlet");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);

@@ -13,7 +13,8 @@ import dev.realtime.server.RealtimeServer;
 
 /**
  * Registers every middleware bean with the server, in {@code @Order} order (unordered last, in definition order),
- * each in every line it implements and limited to the namespaces of its {@link NamespaceScope}.
+ * each in every line it implements and limited to the namespaces of its {@link NamespaceScope}, which exist from
+ * then on, as {@code io.of("/admin").use(...)} creates "/admin".
  */
 public class RealtimeMiddlewareRegistrar implements SmartInitializingSingleton {
 
@@ -36,10 +37,16 @@ public class RealtimeMiddlewareRegistrar implements SmartInitializingSingleton {
 		});
 	}
 
-	/** Matches namespace names given as names or {@code {variable}} templates. */
-	static Predicate<String> matcher(String[] namespaces) {
+	/** Creates the namespaces and matches their names, given as names or {@code {variable}} templates. */
+	private Predicate<String> matcher(String[] namespaces) {
 		Predicate<String> matcher = (namespace) -> false;
 		for (String namespace : namespaces) {
+			if (NamespaceTemplate.isTemplate(namespace)) {
+				this.server.dynamicNamespace(namespace);
+			}
+			else {
+				this.server.namespace(namespace);
+			}
 			matcher = matcher.or(NamespaceTemplate.parse(namespace)::matches);
 		}
 		return matcher;

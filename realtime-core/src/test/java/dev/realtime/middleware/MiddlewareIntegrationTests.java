@@ -139,7 +139,7 @@ class MiddlewareIntegrationTests {
 			});
 		});
 		JavaClient client = connect("/left", Map.of());
-		// leaves while the middleware (bounded by the 1s test timeout) is still deciding
+		// leaves while the middleware (bounded by the 2s test timeout) is still deciding
 		assertThat(invoked.await(5, TimeUnit.SECONDS)).isTrue();
 		client.close();
 		assertThat(decided.await(5, TimeUnit.SECONDS)).isTrue();

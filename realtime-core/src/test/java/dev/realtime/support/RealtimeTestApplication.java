@@ -32,7 +32,7 @@ public class RealtimeTestApplication {
 
 	public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-	public static final Duration MIDDLEWARE_TIMEOUT = Duration.ofSeconds(1);
+	public static final Duration MIDDLEWARE_TIMEOUT = Duration.ofSeconds(2);
 
 	@Bean
 	ThreadPoolTaskScheduler realtimeTaskScheduler() {
@@ -65,7 +65,7 @@ public class RealtimeTestApplication {
 	}
 
 	@Bean
-	ServletRegistrationBean<EngineServlet> realtimeServlet(EngineServer engineServer) {
+	ServletRegistrationBean<EngineServlet> realtimeServlet(EngineServer engineServer, RealtimeServer server) {
 		ServletRegistrationBean<EngineServlet> registration = new ServletRegistrationBean<>(
 				new EngineServlet(engineServer, new HandshakeLine(server.middleware()::handshake)), "/socket.io/*");
 		registration.setAsyncSupported(true);
