@@ -5,31 +5,12 @@ import org.jspecify.annotations.Nullable;
 import dev.realtime.server.RealtimeSocket;
 
 /** A client publishing to a channel, before the broker. The data may be replaced, and ack data given. */
-public final class PublishInContext extends SocketContext {
-
-	private final String channel;
-
-	private @Nullable Object data;
+public final class PublishInContext extends PublicationContext {
 
 	private @Nullable Object ackData;
 
 	public PublishInContext(RealtimeSocket socket, String channel, @Nullable Object data) {
-		super(socket);
-		this.channel = channel;
-		this.data = data;
-	}
-
-	public String channel() {
-		return this.channel;
-	}
-
-	/** What subscribers will receive. */
-	public @Nullable Object data() {
-		return this.data;
-	}
-
-	public void setData(@Nullable Object data) {
-		this.data = data;
+		super(socket, channel, data);
 	}
 
 	/** What the publisher's acknowledgement carries when the publication goes through. */

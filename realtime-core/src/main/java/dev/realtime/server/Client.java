@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -52,20 +53,17 @@ final class Client {
 	}
 
 	void onMessage(String text) {
-		try {
-			Packet packet = this.decoder.decodeText(text);
-			if (packet != null) {
-				onPacket(packet);
-			}
-		}
-		catch (ProtocolException ex) {
-			refuse(ex);
-		}
+		decoded(() -> this.decoder.decodeText(text));
 	}
 
 	void onMessage(byte[] data) {
+		decoded(() -> this.decoder.decodeBinary(data));
+	}
+
+	/** Handles the packet a message completed, if any; a malformed one closes the connection. */
+	private void decoded(Supplier<@Nullable Packet> decoding) {
 		try {
-			Packet packet = this.decoder.decodeBinary(data);
+			Packet packet = decoding.get();
 			if (packet != null) {
 				onPacket(packet);
 			}

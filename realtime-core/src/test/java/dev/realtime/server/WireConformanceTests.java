@@ -1,13 +1,5 @@
 package dev.realtime.server;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
+import dev.realtime.support.EngineClient;
+import dev.realtime.support.EngineClient.Socket;
 import dev.realtime.support.RealtimeTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,28 +29,23 @@ class WireConformanceTests {
 	@LocalServerPort
 	int port;
 
-	private Frames socket;
+	private Socket socket;
 
 	@AfterEach
 	void close() {
 		if (this.socket != null) {
-			this.socket.webSocket.abort();
+			this.socket.abort();
 		}
 	}
 
-	private Frames open() throws Exception {
-		this.socket = new Frames();
-		HttpClient.newHttpClient()
-			.newWebSocketBuilder()
-			.buildAsync(URI.create("ws://localhost:" + this.port + "/socket.io/?EIO=4&transport=websocket"),
-					this.socket)
-			.get(5, TimeUnit.SECONDS);
+	private Socket open() throws Exception {
+		this.socket = new EngineClient(this.port, "/socket.io/").webSocket("&transport=websocket").answeringPings();
 		assertThat(this.socket.nextText()).startsWith("0{\"sid\":");
 		return this.socket;
 	}
 
-	private Frames connected() throws Exception {
-		Frames frames = open();
+	private Socket connected() throws Exception {
+		Socket frames = open();
 		frames.send("40");
 		assertThat(frames.nextText()).startsWith("40{\"sid\":");
 		assertThat(frames.nextText()).isEqualTo("42[\"auth\",{}]");
@@ -66,7 +55,7 @@ class WireConformanceTests {
 	@Test
 	void connectsToTheMainNamespaceWithAndWithoutPayload() throws Exception {
 		connected();
-		Frames withPayload = open();
+		Socket withPayload = open();
 		withPayload.send("40{\"token\":\"123\"}");
 		assertThat(withPayload.nextText()).matches("40\\{\"sid\":\"[A-Za-z0-9_-]{20}\"}");
 		assertThat(withPayload.nextText()).isEqualTo("42[\"auth\",{\"token\":\"123\"}]");
@@ -74,7 +63,7 @@ class WireConformanceTests {
 
 	@Test
 	void connectsToACustomNamespaceWithPayload() throws Exception {
-		Frames frames = open();
+		Socket frames = open();
 		frames.send("40/custom,{\"token\":\"abc\"}");
 		assertThat(frames.nextText()).startsWith("40/custom,{\"sid\":");
 		assertThat(frames.nextText()).isEqualTo("42/custom,[\"auth\",{\"token\":\"abc\"}]");
@@ -82,21 +71,21 @@ class WireConformanceTests {
 
 	@Test
 	void refusesAnUnknownNamespace() throws Exception {
-		Frames frames = open();
+		Socket frames = open();
 		frames.send("40/random");
 		assertThat(frames.nextText()).isEqualTo("44/random,{\"message\":\"Invalid namespace\"}");
 	}
 
 	@Test
 	void closesUponAnInvalidHandshake() throws Exception {
-		Frames frames = open();
+		Socket frames = open();
 		frames.send("4abc");
-		assertThat(frames.closed()).isTrue();
+		frames.awaitClose();
 	}
 
 	@Test
 	void staysOpenAfterLeavingTheMainNamespace() throws Exception {
-		Frames frames = connected();
+		Socket frames = connected();
 		frames.send("41");
 		assertThat(frames.pings.poll(5, TimeUnit.SECONDS)).as("a ping after leaving").isNotNull();
 		assertThat(frames.received).isEmpty();
@@ -104,7 +93,7 @@ class WireConformanceTests {
 
 	@Test
 	void keepsTheMainNamespaceAfterLeavingACustomOne() throws Exception {
-		Frames frames = connected();
+		Socket frames = connected();
 		frames.send("40/custom");
 		assertThat(frames.nextText()).startsWith("40/custom,");
 		assertThat(frames.nextText()).startsWith("42/custom,[\"auth\"");
@@ -115,7 +104,7 @@ class WireConformanceTests {
 
 	@Test
 	void echoesPlainTextAndBinaryPacketsWithAndWithoutAcks() throws Exception {
-		Frames frames = connected();
+		Socket frames = connected();
 		frames.send("42[\"message\",1,\"2\",{\"3\":[true]}]");
 		assertThat(frames.nextText()).isEqualTo("42[\"message-back\",1,\"2\",{\"3\":[true]}]");
 
@@ -141,29 +130,29 @@ class WireConformanceTests {
 
 	@Test
 	void closesUponUnknownPacketType() throws Exception {
-		Frames frames = connected();
+		Socket frames = connected();
 		frames.send("4abc");
-		assertThat(frames.closed()).isTrue();
+		frames.awaitClose();
 	}
 
 	@Test
 	void closesUponInvalidPayloadFormat() throws Exception {
-		Frames frames = connected();
+		Socket frames = connected();
 		frames.send("42{\"not\":\"an array\"}");
-		assertThat(frames.closed()).isTrue();
+		frames.awaitClose();
 	}
 
 	@Test
 	void closesUponInvalidAckId() throws Exception {
-		Frames frames = connected();
+		Socket frames = connected();
 		frames.send("42abc[\"message-with-ack\",1,\"2\",{\"3\":[false]}]");
-		assertThat(frames.closed()).isTrue();
+		frames.awaitClose();
 	}
 
 	@Test
 	void closesAConnectionThatJoinsNoNamespaceInTime() throws Exception {
-		Frames frames = open();
-		assertThat(frames.closed()).isTrue();
+		Socket frames = open();
+		frames.awaitClose();
 	}
 
 	/** The suite's reference handlers, on "/" and "/custom". */
@@ -181,107 +170,6 @@ class WireConformanceTests {
 			namespace.on("message", (socket, args, ack) -> socket.emit("message-back", args.toArray()));
 			namespace.on("message-with-ack", (socket, args, ack) -> ack.send(args.toArray()));
 			return namespace;
-		}
-
-	}
-
-	/** Received frames; pings are answered and kept apart. */
-	static final class Frames implements WebSocket.Listener {
-
-		private static final Object CLOSED = new Object();
-
-		final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-
-		final BlockingQueue<String> pings = new LinkedBlockingQueue<>();
-
-		private final StringBuilder text = new StringBuilder();
-
-		private ByteBuffer binary = ByteBuffer.allocate(0);
-
-		private WebSocket webSocket;
-
-		@Override
-		public void onOpen(WebSocket webSocket) {
-			this.webSocket = webSocket;
-			webSocket.request(Long.MAX_VALUE);
-		}
-
-		@Override
-		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-			this.text.append(data);
-			if (last) {
-				if ("2".contentEquals(this.text)) {
-					this.pings.add("2");
-					webSocket.sendText("3", true);
-				}
-				else {
-					this.received.add(this.text.toString());
-				}
-				this.text.setLength(0);
-			}
-			return null;
-		}
-
-		@Override
-		public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-			ByteBuffer joined = ByteBuffer.allocate(this.binary.remaining() + data.remaining());
-			joined.put(this.binary).put(data).flip();
-			this.binary = joined;
-			if (last) {
-				byte[] bytes = new byte[this.binary.remaining()];
-				this.binary.get(bytes);
-				this.received.add(bytes);
-				this.binary = ByteBuffer.allocate(0);
-			}
-			return null;
-		}
-
-		@Override
-		public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-			this.received.add(CLOSED);
-			return null;
-		}
-
-		@Override
-		public void onError(WebSocket webSocket, Throwable error) {
-			this.received.add(CLOSED);
-		}
-
-		void send(String frame) {
-			this.webSocket.sendText(frame, true).join();
-		}
-
-		void send(byte[] frame) {
-			this.webSocket.sendBinary(ByteBuffer.wrap(frame), true).join();
-		}
-
-		String nextText() throws InterruptedException {
-			Object next = next();
-			assertThat(next).isInstanceOf(String.class);
-			return (String) next;
-		}
-
-		byte[] nextBinary() throws InterruptedException {
-			Object next = next();
-			assertThat(next).isInstanceOf(byte[].class);
-			return (byte[]) next;
-		}
-
-		/** Whether the server closes the connection (frames before the close are skipped). */
-		boolean closed() throws InterruptedException {
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (System.nanoTime() < deadline) {
-				if (this.received.poll(100, TimeUnit.MILLISECONDS) == CLOSED) {
-					return true;
-				}
-			}
-			return false;
-		}
-
-		private Object next() throws InterruptedException {
-			Object next = this.received.poll(10, TimeUnit.SECONDS);
-			assertThat(next).as("a frame within 10s").isNotNull();
-			return next;
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.realtime.web;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import dev.realtime.support.EngineClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
+import dev.realtime.support.EngineClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -55,7 +56,7 @@ class PollingIntegrationTests extends EngineIntegrationTests {
 		for (String version : List.of("EIO=3&", "EIO=abc&", "")) {
 			EngineClient client = new EngineClient(this.port, "/socket.io/") {
 				@Override
-				String url(String query) {
+				public String url(String query) {
 					return super.url(query).replace("EIO=4&", version);
 				}
 			};

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import dev.realtime.engine.EngineMessage;
 import io.socket.engineio.client.Socket;
 import org.junit.jupiter.api.Test;
+import dev.realtime.support.EngineClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

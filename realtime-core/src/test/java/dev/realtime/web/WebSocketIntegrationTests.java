@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import dev.realtime.support.EngineClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -24,7 +25,7 @@ class WebSocketIntegrationTests extends EngineIntegrationTests {
 		String sid = value.get("sid").asString();
 		socket.send("4hello");
 		assertThat(socket.next()).isEqualTo("4hello");
-		socket.webSocket.sendBinary(java.nio.ByteBuffer.wrap(new byte[] { 1, 2, 3, 4 }), true).join();
+		socket.send(new byte[] { 1, 2, 3, 4 });
 		assertThat((byte[]) socket.next()).containsExactly(1, 2, 3, 4);
 		String large = "4" + "y".repeat(100_000);
 		socket.send(large);
@@ -61,7 +62,7 @@ class WebSocketIntegrationTests extends EngineIntegrationTests {
 	void webSocketWithInvalidQueryIsRefused() {
 		EngineClient noVersion = new EngineClient(this.port, "/socket.io/") {
 			@Override
-			String url(String query) {
+			public String url(String query) {
 				return super.url(query).replace("EIO=4&", "");
 			}
 		};

@@ -1,4 +1,4 @@
-package dev.realtime.web;
+package dev.realtime.support;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A raw Engine.IO client on the JDK's HTTP client and WebSocket, to check the wire format exactly.
  */
-class EngineClient {
+public class EngineClient {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -29,19 +29,19 @@ class EngineClient {
 
 	private final String base;
 
-	EngineClient(int port, String path) {
+	public EngineClient(int port, String path) {
 		this.base = "localhost:" + port + path + "?EIO=4";
 	}
 
-	String url(String query) {
+	public String url(String query) {
 		return "http://" + this.base + query;
 	}
 
-	HttpResponse<String> get(String query, String... headers) throws Exception {
+	public HttpResponse<String> get(String query, String... headers) throws Exception {
 		return getAsync(query, headers).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 	}
 
-	CompletableFuture<HttpResponse<String>> getAsync(String query, String... headers) {
+	public CompletableFuture<HttpResponse<String>> getAsync(String query, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(query))).timeout(TIMEOUT);
 		if (headers.length > 0) {
 			request.headers(headers);
@@ -49,7 +49,7 @@ class EngineClient {
 		return this.http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
-	HttpResponse<String> post(String query, String body) throws Exception {
+	public HttpResponse<String> post(String query, String body) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url(query)))
 			.timeout(TIMEOUT)
 			.header("Content-Type", "text/plain;charset=UTF-8")
@@ -58,7 +58,7 @@ class EngineClient {
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
 	}
 
-	HttpResponse<String> send(String method, String query) throws Exception {
+	public HttpResponse<String> send(String method, String query) throws Exception {
 		HttpRequest request = HttpRequest.newBuilder(URI.create(url(query)))
 			.timeout(TIMEOUT)
 			.method(method, HttpRequest.BodyPublishers.noBody())
@@ -67,18 +67,18 @@ class EngineClient {
 	}
 
 	/** Opens a polling session and returns its sid. */
-	String handshake() throws Exception {
+	public String handshake() throws Exception {
 		HttpResponse<String> response = get("&transport=polling");
 		assertThat(response.statusCode()).isEqualTo(200);
 		return handshakeValue(response.body()).get("sid").asString();
 	}
 
-	static JsonNode handshakeValue(String packet) {
+	public static JsonNode handshakeValue(String packet) {
 		assertThat(packet).startsWith("0");
 		return JsonMapper.shared().readTree(packet.substring(1));
 	}
 
-	Socket webSocket(String query, String... headers) throws Exception {
+	public Socket webSocket(String query, String... headers) throws Exception {
 		Socket socket = new Socket();
 		WebSocket.Builder builder = this.http.newWebSocketBuilder();
 		for (int i = 0; i < headers.length; i += 2) {
@@ -90,27 +90,58 @@ class EngineClient {
 	}
 
 	/** A WebSocket whose received frames queue up: text as String, binary as byte[], the close as "CLOSED". */
-	static class Socket implements WebSocket.Listener {
+	public static class Socket implements WebSocket.Listener {
 
-		static final String CLOSED = "CLOSED";
+		public static final String CLOSED = "CLOSED";
 
-		final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+		public final BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+
+		/** The pings answered, when the socket answers them itself. */
+		public final BlockingQueue<String> pings = new LinkedBlockingQueue<>();
 
 		private final StringBuilder text = new StringBuilder();
 
-		WebSocket webSocket;
+		private volatile boolean answerPings;
 
-		Object next() throws InterruptedException {
+		public WebSocket webSocket;
+
+		/** Answers the server's pings with pongs instead of queueing them, for tests above Engine.IO. */
+		public Socket answeringPings() {
+			this.answerPings = true;
+			return this;
+		}
+
+		public Object next() throws InterruptedException {
 			Object frame = this.received.poll(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 			assertThat(frame).as("frame received in time").isNotNull();
 			return frame;
 		}
 
-		void send(String frame) {
+		public String nextText() throws InterruptedException {
+			Object frame = next();
+			assertThat(frame).isInstanceOf(String.class).isNotEqualTo(CLOSED);
+			return (String) frame;
+		}
+
+		public byte[] nextBinary() throws InterruptedException {
+			Object frame = next();
+			assertThat(frame).isInstanceOf(byte[].class);
+			return (byte[]) frame;
+		}
+
+		public void send(String frame) {
 			this.webSocket.sendText(frame, true).join();
 		}
 
-		void awaitClose() throws InterruptedException {
+		public void send(byte[] frame) {
+			this.webSocket.sendBinary(ByteBuffer.wrap(frame), true).join();
+		}
+
+		public void abort() {
+			this.webSocket.abort();
+		}
+
+		public void awaitClose() throws InterruptedException {
 			Object frame;
 			do {
 				frame = next();
@@ -122,7 +153,13 @@ class EngineClient {
 		public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
 			this.text.append(data);
 			if (last) {
-				this.received.add(this.text.toString());
+				if (this.answerPings && "2".contentEquals(this.text)) {
+					this.pings.add("2");
+					webSocket.sendText("3", true);
+				}
+				else {
+					this.received.add(this.text.toString());
+				}
 				this.text.setLength(0);
 			}
 			webSocket.request(1);
