@@ -1,7 +1,6 @@
 package dev.realtime.redis;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,8 +24,6 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 final class RedisPublisher {
 
 	private static final Log logger = LogFactory.getLog(RedisPublisher.class);
-
-	private static final byte[] PUBSUB_NUMSUB = "NUMSUB".getBytes(StandardCharsets.US_ASCII);
 
 	private final RedisConnectionFactory connectionFactory;
 
@@ -84,9 +81,7 @@ final class RedisPublisher {
 		try {
 			return CompletableFuture.supplyAsync(() -> {
 				try (RedisConnection connection = this.connectionFactory.getConnection()) {
-					Object reply = connection.execute("PUBSUB", PUBSUB_NUMSUB, channel.getBytes(StandardCharsets.UTF_8));
-					return (reply instanceof List<?> values && values.size() == 2
-							&& values.get(1) instanceof Number count) ? count.intValue() : 0;
+					return SubscriberCount.of(connection, channel);
 				}
 			}, this.executor);
 		}
