@@ -1,6 +1,5 @@
 package dev.realtime.redis;
 
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.boot.SpringBootConfiguration;
@@ -63,10 +62,6 @@ final class ClusterNode implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
-	}
-
-	static Duration requestTimeout() {
-		return Duration.ofSeconds(2);
 	}
 
 	@SpringBootConfiguration
