@@ -1,5 +1,6 @@
 package dev.realtime.adapter;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -39,6 +40,15 @@ public interface Adapter {
 	 */
 	void broadcastWithAck(Packet packet, BroadcastOptions options, IntConsumer clientCount,
 			Consumer<List<Object>> ack);
+
+	/**
+	 * Sends a packet that asks for acknowledgements, which are awaited for at most {@code timeout}; a cluster
+	 * adapter stops routing other nodes' acknowledgements after that.
+	 */
+	default void broadcastWithAck(Packet packet, BroadcastOptions options, Duration timeout, IntConsumer clientCount,
+			Consumer<List<Object>> ack) {
+		broadcastWithAck(packet, options, clientCount, ack);
+	}
 
 	/** The sockets the options reach, on every node. */
 	CompletableFuture<List<SocketDetails>> fetchSockets(BroadcastOptions options);

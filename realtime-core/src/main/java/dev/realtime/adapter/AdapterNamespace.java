@@ -15,6 +15,9 @@ public interface AdapterNamespace {
 	/** The socket with this id if it is connected to this node. */
 	@Nullable LocalSocket localSocket(String id);
 
+	/** A new acknowledgement id, unique among the pending acknowledgements of this namespace's sockets. */
+	long nextAckId();
+
 	/** Encodes a packet into the messages that carry it. */
 	List<EngineMessage> encode(Packet packet);
 

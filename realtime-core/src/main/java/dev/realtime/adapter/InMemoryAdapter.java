@@ -131,6 +131,16 @@ public class InMemoryAdapter implements Adapter {
 		return CompletableFuture.completedFuture(1);
 	}
 
+	/** The rooms that have members on this node. */
+	protected Set<String> rooms() {
+		return Set.copyOf(this.rooms.keySet());
+	}
+
+	/** Whether a room has members on this node. */
+	protected boolean hasRoom(String room) {
+		return this.rooms.containsKey(room);
+	}
+
 	/** Calls the action once for every local socket the options reach. */
 	protected void forEachRecipient(BroadcastOptions options, Consumer<LocalSocket> action) {
 		Set<String> excluded = excludedSockets(options.except());

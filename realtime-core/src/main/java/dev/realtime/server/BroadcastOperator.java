@@ -73,7 +73,8 @@ public final class BroadcastOperator {
 		Packet packet = Packet.event(this.namespace.name(), this.namespace.nextAckId(), eventData(event, args));
 		AckCollector collector = new AckCollector();
 		this.namespace.adapter().serverCount().thenAccept(collector::expectNodes);
-		this.namespace.adapter().broadcastWithAck(packet, this.options, collector::addClients, collector::add);
+		this.namespace.adapter()
+			.broadcastWithAck(packet, this.options, timeout, collector::addClients, collector::add);
 		return collector.result().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
 	}
 

@@ -165,7 +165,8 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 		return snapshot.lines();
 	}
 
-	long nextAckId() {
+	@Override
+	public long nextAckId() {
 		return this.ackIds.getAndIncrement();
 	}
 

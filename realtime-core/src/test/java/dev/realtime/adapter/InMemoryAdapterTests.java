@@ -118,6 +118,11 @@ class InMemoryAdapterTests {
 		}
 
 		@Override
+		public long nextAckId() {
+			return 0;
+		}
+
+		@Override
 		public @Nullable LocalSocket localSocket(String id) {
 			return this.sockets.get(id);
 		}

@@ -1,0 +1,67 @@
+package dev.realtime.redis;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+import dev.realtime.adapter.AdapterFactory;
+import dev.realtime.adapter.InMemoryAdapter;
+import dev.realtime.autoconfigure.RealtimeAutoConfiguration;
+import dev.realtime.server.RealtimeServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedisAdapterAutoConfigurationTests {
+
+	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisAdapterAutoConfiguration.class,
+				RealtimeAutoConfiguration.class));
+
+	@Test
+	void redisAdapterReplacesTheInMemoryOneWhenChosen() {
+		this.runner.withPropertyValues("realtime.adapter.type=redis").run((context) -> {
+			assertThat(context).getBean(AdapterFactory.class).isInstanceOf(RedisAdapterFactory.class);
+			assertThat(context.getBean(RealtimeServer.class).sockets().adapter()).isInstanceOf(RedisAdapter.class);
+		});
+	}
+
+	@Test
+	void inMemoryAdapterStaysWhenRedisIsNotChosen() {
+		this.runner.run((context) -> {
+			assertThat(context).hasSingleBean(AdapterFactory.class).doesNotHaveBean(RedisAdapterFactory.class);
+			assertThat(context.getBean(RealtimeServer.class).sockets().adapter())
+				.isNotInstanceOf(RedisAdapter.class);
+		});
+	}
+
+	@Test
+	void redisAdapterNeedsAConnectionFactory() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RedisAdapterAutoConfiguration.class, RealtimeAutoConfiguration.class))
+			.withPropertyValues("realtime.adapter.type=redis")
+			.run((context) -> assertThat(context).doesNotHaveBean(RedisAdapterFactory.class)
+				.hasSingleBean(AdapterFactory.class));
+	}
+
+	@Test
+	void applicationAdapterFactoryWins() {
+		AdapterFactory own = InMemoryAdapter::new;
+		this.runner.withPropertyValues("realtime.adapter.type=redis")
+			.withBean(AdapterFactory.class, () -> own)
+			.run((context) -> assertThat(context).getBean(AdapterFactory.class).isSameAs(own));
+	}
+
+	@Test
+	void keyPrefixAndRequestTimeoutAreBound() {
+		this.runner
+			.withPropertyValues("realtime.adapter.type=redis", "realtime.adapter.redis.key-prefix=my-app",
+					"realtime.adapter.redis.request-timeout=750ms")
+			.run((context) -> {
+				RedisAdapterFactory factory = context.getBean(RedisAdapterFactory.class);
+				assertThat(factory.channels("/chat").request()).isEqualTo("my-app-request#/chat#");
+				assertThat(factory.requestTimeout()).hasMillis(750);
+			});
+	}
+
+}
