@@ -1,9 +1,5 @@
 package dev.realtime.security;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -139,7 +135,7 @@ class SecurityIntegrationTests {
 
 	@Test
 	void sessionUserOfAFormLoginIsAdoptedWithoutAToken() throws Exception {
-		String cookie = login("carol", "secret");
+		String cookie = FormLogin.sessionCookie(this.port, "carol", "secret");
 		JavaClient client = connect("/", withHeaders(Map.of(HttpHeaders.COOKIE, List.of(cookie))));
 		JSONObject me = whoami(client.awaitConnect());
 		assertThat(me.getString("principal")).isEqualTo("carol");
@@ -183,18 +179,6 @@ class SecurityIntegrationTests {
 		JavaClient alice = connect("/", TestTokens.token("alice")).awaitConnect();
 		JSONObject refused = (JSONObject) alice.emitWithAck("purge")[0];
 		assertThat(refused.getString("message")).isEqualTo("Access denied");
-	}
-
-	/** Logs in with the form login and returns the session cookie. */
-	private String login(String username, String password) throws Exception {
-		HttpResponse<String> response = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/login"))
-				.header(HttpHeaders.CONTENT_TYPE, "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue(HttpHeaders.LOCATION)).get().asString().doesNotContain("error");
-		return response.headers().firstValue(HttpHeaders.SET_COOKIE).orElseThrow().split(";", 2)[0];
 	}
 
 }
