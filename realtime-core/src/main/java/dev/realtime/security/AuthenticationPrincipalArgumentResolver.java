@@ -12,13 +12,17 @@ import dev.realtime.server.RealtimeSocket;
  * Resolves handler parameters annotated with {@link AuthenticationPrincipal} to the principal of the socket's
  * {@link Authentication} (a {@code UserDetails}, a {@code Jwt}, ...), or null when the socket has no user or the
  * principal is not of the parameter's type ({@code errorOnInvalidType} makes that an error). SpEL
- * {@code expression}s are not supported.
+ * {@code expression}s are not supported and refused when the handler is registered.
  */
 public class AuthenticationPrincipalArgumentResolver implements HandlerArgumentResolver {
 
 	@Override
 	public boolean supportsParameter(MethodParameter parameter) {
-		return parameter.hasParameterAnnotation(AuthenticationPrincipal.class);
+		AuthenticationPrincipal annotation = parameter.getParameterAnnotation(AuthenticationPrincipal.class);
+		if (annotation != null && !annotation.expression().isEmpty()) {
+			throw new IllegalStateException("@AuthenticationPrincipal expressions are not supported on " + parameter);
+		}
+		return annotation != null;
 	}
 
 	@Override
