@@ -28,6 +28,7 @@ import dev.realtime.adapter.InMemoryAdapter;
 import dev.realtime.annotation.RealtimeControllerRegistrar;
 import dev.realtime.annotation.RealtimeMiddlewareRegistrar;
 import dev.realtime.engine.EngineServer;
+import dev.realtime.server.InvocationScope;
 import dev.realtime.server.RealtimeServer;
 import dev.realtime.web.EngineServlet;
 import dev.realtime.web.HandshakeLine;
@@ -87,9 +88,12 @@ public final class RealtimeAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	RealtimeServer realtimeServer(ObjectProvider<JsonMapper> mapper, AdapterFactory adapterFactory,
-			@Qualifier(SCHEDULER) TaskScheduler scheduler, RealtimeProperties properties) {
-		return new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), adapterFactory, scheduler,
+			@Qualifier(SCHEDULER) TaskScheduler scheduler, RealtimeProperties properties,
+			ObjectProvider<InvocationScope> invocationScope) {
+		RealtimeServer server = new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), adapterFactory, scheduler,
 				properties.toServerOptions());
+		invocationScope.ifUnique(server::setInvocationScope);
+		return server;
 	}
 
 	@Bean

@@ -2,6 +2,7 @@ package dev.realtime.annotation;
 
 import java.lang.reflect.Method;
 import java.security.Principal;
+import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.core.MethodParameter;
@@ -15,8 +16,9 @@ import dev.realtime.server.Namespace;
 import dev.realtime.server.RealtimeSocket;
 
 /**
- * Decides, once per handler method, where each parameter's value comes from: a known type, the event name, or the
- * next event argument converted with the JSON mapper.
+ * Decides, once per handler method, where each parameter's value comes from: a custom
+ * {@link HandlerArgumentResolver}, a known type, the event name, or the next event argument converted with the JSON
+ * mapper.
  */
 final class ArgumentResolvers {
 
@@ -24,12 +26,16 @@ final class ArgumentResolvers {
 	}
 
 	@SuppressWarnings("unchecked")
-	static Function<Invocation, Object>[] forMethod(Method method, JsonMapper mapper) {
+	static Function<Invocation, Object>[] forMethod(Method method, JsonMapper mapper,
+			List<HandlerArgumentResolver> custom) {
 		Function<Invocation, Object>[] resolvers = new Function[method.getParameterCount()];
 		int payloadIndex = 0;
 		for (int i = 0; i < resolvers.length; i++) {
 			MethodParameter parameter = new MethodParameter(method, i);
-			Function<Invocation, Object> known = known(parameter);
+			Function<Invocation, Object> known = custom(parameter, custom);
+			if (known == null) {
+				known = known(parameter);
+			}
 			if (known != null) {
 				resolvers[i] = known;
 			}
@@ -39,6 +45,16 @@ final class ArgumentResolvers {
 			}
 		}
 		return resolvers;
+	}
+
+	private static Function<Invocation, Object> custom(MethodParameter parameter,
+			List<HandlerArgumentResolver> custom) {
+		for (HandlerArgumentResolver resolver : custom) {
+			if (resolver.supportsParameter(parameter)) {
+				return (invocation) -> resolver.resolveArgument(parameter, invocation.socket());
+			}
+		}
+		return null;
 	}
 
 	private static Function<Invocation, Object> known(MethodParameter parameter) {

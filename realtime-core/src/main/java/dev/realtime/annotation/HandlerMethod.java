@@ -2,6 +2,7 @@ package dev.realtime.annotation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
@@ -24,14 +25,18 @@ final class HandlerMethod {
 
 	private final Function<Invocation, Object>[] resolvers;
 
-	HandlerMethod(Object bean, Method method, JsonMapper mapper) {
+	private final List<HandlerExceptionTranslator> exceptionTranslators;
+
+	HandlerMethod(Object bean, Method method, JsonMapper mapper, List<HandlerArgumentResolver> argumentResolvers,
+			List<HandlerExceptionTranslator> exceptionTranslators) {
 		this.bean = bean;
 		this.method = method;
-		this.resolvers = ArgumentResolvers.forMethod(method, mapper);
+		this.resolvers = ArgumentResolvers.forMethod(method, mapper, argumentResolvers);
+		this.exceptionTranslators = exceptionTranslators;
 		ReflectionUtils.makeAccessible(method);
 	}
 
-	/** Calls the method; its failure is thrown as it was, not wrapped. */
+	/** Calls the method; its failure is thrown as translated, or as it was, not wrapped. */
 	Object invoke(Invocation invocation) throws Exception {
 		Object[] values = new Object[this.resolvers.length];
 		for (int i = 0; i < values.length; i++) {
@@ -42,10 +47,20 @@ final class HandlerMethod {
 		}
 		catch (InvocationTargetException ex) {
 			if (ex.getCause() instanceof Exception failure) {
-				throw failure;
+				throw translate(failure);
 			}
 			throw ex;
 		}
+	}
+
+	private Exception translate(Exception failure) {
+		for (HandlerExceptionTranslator translator : this.exceptionTranslators) {
+			RealtimeException translated = translator.translate(failure);
+			if (translated != null) {
+				return translated;
+			}
+		}
+		return failure;
 	}
 
 	/** Calls the method and answers the acknowledgement with what it returns, now or when its stage completes. */

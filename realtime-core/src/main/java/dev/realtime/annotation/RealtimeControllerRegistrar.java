@@ -19,6 +19,8 @@ import dev.realtime.server.RealtimeServer;
 /**
  * Registers the handler methods of every {@link RealtimeController} bean on its namespace, once all singletons
  * exist. Methods are invoked on the bean as the context holds it, so proxies and their advice stay in the path.
+ * Parameters are resolved by the {@link HandlerArgumentResolver} beans first, in order, then by the built-in rules;
+ * failures are translated by the {@link HandlerExceptionTranslator} beans.
  */
 public class RealtimeControllerRegistrar implements SmartInitializingSingleton {
 
@@ -28,6 +30,10 @@ public class RealtimeControllerRegistrar implements SmartInitializingSingleton {
 
 	private final JsonMapper mapper;
 
+	private List<HandlerArgumentResolver> argumentResolvers = List.of();
+
+	private List<HandlerExceptionTranslator> exceptionTranslators = List.of();
+
 	public RealtimeControllerRegistrar(ListableBeanFactory beanFactory, RealtimeServer server, JsonMapper mapper) {
 		this.beanFactory = beanFactory;
 		this.server = server;
@@ -36,6 +42,10 @@ public class RealtimeControllerRegistrar implements SmartInitializingSingleton {
 
 	@Override
 	public void afterSingletonsInstantiated() {
+		this.argumentResolvers = this.beanFactory.getBeanProvider(HandlerArgumentResolver.class).orderedStream().toList();
+		this.exceptionTranslators = this.beanFactory.getBeanProvider(HandlerExceptionTranslator.class)
+			.orderedStream()
+			.toList();
 		this.beanFactory.getBeansWithAnnotation(RealtimeController.class).values().forEach(this::register);
 	}
 
@@ -58,7 +68,7 @@ public class RealtimeControllerRegistrar implements SmartInitializingSingleton {
 
 	private void register(HandlerRegistry registry, Object bean, Method method) {
 		HandlerMethod handler = new HandlerMethod(bean, AopUtils.selectInvocableMethod(method, bean.getClass()),
-				this.mapper);
+				this.mapper, this.argumentResolvers, this.exceptionTranslators);
 		OnEvent onEvent = method.getAnnotation(OnEvent.class);
 		if (onEvent != null) {
 			registry.on(onEvent.value(), (socket, args, ack) -> handler

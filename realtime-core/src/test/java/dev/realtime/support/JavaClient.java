@@ -34,12 +34,13 @@ public final class JavaClient implements AutoCloseable {
 
 	/** Connects to a namespace over the given transports ("websocket", "polling"), without reconnection. */
 	public static JavaClient connect(int port, String namespace, Map<String, String> auth, String... transports) {
-		IO.Options options = IO.Options.builder()
-			.setForceNew(true)
-			.setReconnection(false)
-			.setTransports(transports)
-			.setAuth(auth)
-			.build();
+		return connect(port, namespace, IO.Options.builder().setTransports(transports).setAuth(auth).build());
+	}
+
+	/** Connects to a namespace with these options (extra headers, ...), without reconnection. */
+	public static JavaClient connect(int port, String namespace, IO.Options options) {
+		options.forceNew = true;
+		options.reconnection = false;
 		JavaClient client = new JavaClient(IO.socket(URI.create("http://localhost:" + port + namespace), options));
 		client.socket.connect();
 		return client;

@@ -1,0 +1,119 @@
+package dev.realtime.security;
+
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.security.core.Authentication;
+
+import dev.realtime.middleware.ConnectContext;
+import dev.realtime.middleware.ConnectMiddleware;
+import dev.realtime.middleware.EventContext;
+import dev.realtime.middleware.EventMiddleware;
+import dev.realtime.middleware.Next;
+import dev.realtime.middleware.PublishInContext;
+import dev.realtime.middleware.PublishInMiddleware;
+import dev.realtime.middleware.SocketContext;
+import dev.realtime.middleware.SubscribeContext;
+import dev.realtime.middleware.SubscribeMiddleware;
+import dev.realtime.server.RealtimeSocket;
+
+/**
+ * Ends what a socket may do when its credentials expire (a JWT's {@code exp}, or what an
+ * {@link AuthenticationExpiry} says). A connection with expired credentials is refused; after the expiry, the
+ * socket's events, subscriptions and publications are refused with an {@link AuthTokenExpiredException}, and once
+ * the grace period has passed the socket receives that error as an {@code error} event and is disconnected. A client
+ * that reconnects with fresh credentials continues.
+ * <p>
+ * Runs at {@link #ORDER}, right after authentication. The expiry is kept in the socket attribute
+ * {@link #EXPIRES_AT_ATTRIBUTE}, where middleware ordered before this one can read it.
+ */
+public class ExpiryMiddleware
+		implements ConnectMiddleware, EventMiddleware, SubscribeMiddleware, PublishInMiddleware, Ordered {
+
+	public static final int ORDER = AuthenticationMiddleware.ORDER + 10;
+
+	/** The socket attribute holding the {@link Instant} at which its credentials expire. */
+	public static final String EXPIRES_AT_ATTRIBUTE = ExpiryMiddleware.class.getName() + ".expiresAt";
+
+	private final TaskScheduler scheduler;
+
+	private final AuthenticationExpiry expiry;
+
+	private Duration grace = Duration.ofSeconds(10);
+
+	private int order = ORDER;
+
+	public ExpiryMiddleware(TaskScheduler scheduler, AuthenticationExpiry expiry) {
+		this.scheduler = scheduler;
+		this.expiry = expiry;
+	}
+
+	/** How long after the expiry a socket stays connected, its actions refused, before it is disconnected. */
+	public void setGrace(Duration grace) {
+		this.grace = grace;
+	}
+
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+	@Override
+	public int getOrder() {
+		return this.order;
+	}
+
+	@Override
+	public void onConnect(ConnectContext context, Next next) {
+		Instant expiresAt = (context.principal() instanceof Authentication authentication)
+				? this.expiry.expiresAt(authentication) : null;
+		if (expiresAt != null) {
+			rejectIfExpired(expiresAt);
+			context.attributes().put(EXPIRES_AT_ATTRIBUTE, expiresAt);
+			WeakReference<RealtimeSocket> socket = new WeakReference<>(context.socket());
+			this.scheduler.schedule(() -> disconnectIfExpired(socket.get(), expiresAt), expiresAt.plus(this.grace));
+		}
+		next.proceed();
+	}
+
+	@Override
+	public void onEvent(EventContext context, Next next) {
+		check(context, next);
+	}
+
+	@Override
+	public void onSubscribe(SubscribeContext context, Next next) {
+		check(context, next);
+	}
+
+	@Override
+	public void onPublishIn(PublishInContext context, Next next) {
+		check(context, next);
+	}
+
+	private void check(SocketContext context, Next next) {
+		Instant expiresAt = context.socket().attribute(EXPIRES_AT_ATTRIBUTE);
+		if (expiresAt != null) {
+			rejectIfExpired(expiresAt);
+		}
+		next.proceed();
+	}
+
+	private static void rejectIfExpired(Instant expiresAt) {
+		if (!Instant.now().isBefore(expiresAt)) {
+			throw new AuthTokenExpiredException(expiresAt);
+		}
+	}
+
+	// the timer holds the socket weakly: a socket that left before its expiry is not kept until then
+	private static void disconnectIfExpired(@Nullable RealtimeSocket socket, Instant expiresAt) {
+		if (socket != null && socket.isConnected() && expiresAt.equals(socket.attribute(EXPIRES_AT_ATTRIBUTE))) {
+			socket.emit("error", new AuthTokenExpiredException(expiresAt).toClientError());
+			socket.disconnect();
+		}
+	}
+
+}
