@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class RealtimeSecurityAutoConfigurationTests {
 		this.runner.withUserConfiguration(TokenProviderConfiguration.class).run((context) -> {
 			RealtimeSocket socket = socket("/", Map.of("token", "alice"), null);
 			Next next = mock(Next.class);
-			context.getBean(AuthenticationMiddleware.class).onConnect(new ConnectContext(socket), next);
+			context.getBean(AuthenticationMiddleware.class).onConnect(new ConnectContext(socket, new CompletableFuture<>()), next);
 			then(socket).should().setPrincipal(any(UsernamePasswordAuthenticationToken.class));
 			then(next).should().proceed();
 		});
@@ -84,7 +85,7 @@ class RealtimeSecurityAutoConfigurationTests {
 	@Test
 	void requiresAuthenticationWhenConfigured() {
 		this.runner.withPropertyValues("realtime.security.require-authentication=true").run((context) -> {
-			ConnectContext anonymous = new ConnectContext(socket("/", Map.of(), null));
+			ConnectContext anonymous = new ConnectContext(socket("/", Map.of(), null), new CompletableFuture<>());
 			assertThatExceptionOfType(RealtimeException.class)
 				.isThrownBy(() -> context.getBean(AuthenticationMiddleware.class).onConnect(anonymous, mock(Next.class)))
 				.withMessage("Missing credentials");
@@ -127,7 +128,7 @@ class RealtimeSecurityAutoConfigurationTests {
 
 	private static boolean connects(AuthorizationMiddleware middleware, String namespace, Principal user) {
 		AtomicBoolean proceeded = new AtomicBoolean();
-		middleware.onConnect(new ConnectContext(socket(namespace, Map.of(), user)), new Next() {
+		middleware.onConnect(new ConnectContext(socket(namespace, Map.of(), user), new CompletableFuture<>()), new Next() {
 
 			@Override
 			public void proceed() {
@@ -158,7 +159,7 @@ class RealtimeSecurityAutoConfigurationTests {
 		given(socket.namespace()).willReturn(namespace);
 		given(socket.principal()).willReturn(principal);
 		given(socket.handshake()).willReturn(new Handshake(new HttpHeaders(), new LinkedMultiValueMap<>(), auth,
-				"127.0.0.1", Instant.now(), "/socket.io/", false, false, principal));
+				"127.0.0.1", Instant.now(), "/socket.io/", false, false, principal, Map.of()));
 		return socket;
 	}
 

@@ -14,6 +14,7 @@ import dev.realtime.server.DisconnectReason;
 import dev.realtime.server.Handshake;
 import dev.realtime.server.Namespace;
 import dev.realtime.server.RealtimeSocket;
+import dev.realtime.server.RemoteSocket;
 
 /**
  * Decides, once per handler method, where each parameter's value comes from: a custom
@@ -65,7 +66,7 @@ final class ArgumentResolvers {
 		if (parameter.hasParameterAnnotation(EventArgs.class)) {
 			return Invocation::args;
 		}
-		if (type.isAssignableFrom(RealtimeSocket.class)) {
+		if (type == RealtimeSocket.class || type == RemoteSocket.class) {
 			return Invocation::socket;
 		}
 		if (type == Ack.class) {

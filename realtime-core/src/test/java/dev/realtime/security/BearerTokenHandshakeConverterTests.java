@@ -54,7 +54,7 @@ class BearerTokenHandshakeConverterTests {
 		if (accessToken != null) {
 			query.add("access_token", accessToken);
 		}
-		return new Handshake(headers, query, auth, "127.0.0.1", Instant.now(), "/socket.io/", false, false, null);
+		return new Handshake(headers, query, auth, "127.0.0.1", Instant.now(), "/socket.io/", false, false, null, Map.of());
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.realtime.security;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -44,8 +45,8 @@ class RealtimeAuthorizationRulesTests {
 
 	@Test
 	void namespacePatternsArePaths() {
-		assertThat(granted(null, new ConnectContext(this.socket))).isFalse();
-		assertThat(granted(ALICE, new ConnectContext(socket("/chat")))).isFalse();
+		assertThat(granted(null, new ConnectContext(this.socket, new CompletableFuture<>()))).isFalse();
+		assertThat(granted(ALICE, new ConnectContext(socket("/chat"), new CompletableFuture<>()))).isFalse();
 	}
 
 	@Test
@@ -87,7 +88,7 @@ class RealtimeAuthorizationRulesTests {
 		RealtimeSocket socket = mock(RealtimeSocket.class);
 		given(socket.namespace()).willReturn(namespace);
 		given(socket.handshake()).willReturn(new Handshake(new HttpHeaders(), new LinkedMultiValueMap<>(), Map.of(),
-				"127.0.0.1", Instant.now(), "/socket.io/", false, false, null));
+				"127.0.0.1", Instant.now(), "/socket.io/", false, false, null, Map.of()));
 		return socket;
 	}
 

@@ -1,6 +1,7 @@
 package dev.realtime.server;
 
 import java.security.Principal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -57,6 +58,11 @@ public class ChatController {
 		return Map.of("delivered", true, "length", message.text().length());
 	}
 
+	@OnEvent("raw")
+	Object raw(Object payload) {
+		return payload;
+	}
+
 	@OnEvent("sum")
 	int sum(int a, int b) {
 		return a + b;
@@ -87,6 +93,11 @@ public class ChatController {
 	@OnEvent("whoami")
 	String whoami(Principal principal) {
 		return (principal != null) ? principal.getName() : "nobody";
+	}
+
+	@OnEvent("ask-me")
+	CompletionStage<Object> askMe(RealtimeSocket socket, String text) {
+		return socket.emitWithAck(Duration.ofSeconds(5), "question", text);
 	}
 
 	@OnEvent("kick")

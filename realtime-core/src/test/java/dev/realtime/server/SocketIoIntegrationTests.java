@@ -76,6 +76,7 @@ class SocketIoIntegrationTests {
 	void answersAcksWithConvertedArgumentsAndReturnValues(String transports) throws Exception {
 		JavaClient client = connect(transports);
 		assertThat(client.emitWithAck("sum", 2, 40)).containsExactly(42);
+		assertThat(client.emitWithAck("raw", "as sent")).containsExactly("as sent");
 		assertThat(client.emitWithAck("later", "async")).containsExactly("ASYNC");
 		assertThat(this.chat.anyEvents).contains("sum", "later");
 	}
@@ -122,7 +123,11 @@ class SocketIoIntegrationTests {
 		RealtimeSocket annSocket = socket(ann);
 		assertThat(annSocket.emitWithAck(Duration.ofSeconds(5), "question", "yes").get(5, TimeUnit.SECONDS))
 			.isEqualTo("ann says yes");
-		List<Object> answers = this.server.emitWithAck(Duration.ofSeconds(5), "question", "no").get(5, TimeUnit.SECONDS);
+		annSocket.join("askers");
+		socket(bob).join("askers");
+		List<Object> answers = this.server.to("askers")
+			.emitWithAck(Duration.ofSeconds(5), "question", "no")
+			.get(5, TimeUnit.SECONDS);
 		assertThat(answers).containsExactlyInAnyOrder("ann says no", "bob says no");
 	}
 
