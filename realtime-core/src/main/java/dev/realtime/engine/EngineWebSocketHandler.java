@@ -1,7 +1,5 @@
 package dev.realtime.engine;
 
-import java.nio.ByteBuffer;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 import org.springframework.web.socket.BinaryMessage;
@@ -32,9 +30,6 @@ public final class EngineWebSocketHandler extends AbstractWebSocketHandler {
 	@Override
 	public void afterConnectionEstablished(WebSocketSession socket) {
 		EngineOptions options = this.server.options();
-		int maxPayload = (int) Math.min(Integer.MAX_VALUE, options.maxPayload());
-		socket.setTextMessageSizeLimit(maxPayload);
-		socket.setBinaryMessageSizeLimit(maxPayload);
 		// a frame the client cannot take within the ping timeout means it is gone
 		WebSocketSession output = new ConcurrentWebSocketSessionDecorator(socket,
 				(int) options.pingTimeout().toMillis(), (int) Math.min(Integer.MAX_VALUE, options.maxBufferedBytes()),
@@ -55,11 +50,17 @@ public final class EngineWebSocketHandler extends AbstractWebSocketHandler {
 		}
 	}
 
+	/** Messages arrive in parts, joined by the transport up to the largest payload: see {@link MessageParts}. */
+	@Override
+	public boolean supportsPartialMessages() {
+		return true;
+	}
+
 	@Override
 	protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
 		WebSocketTransport transport = transport(socket);
 		if (transport != null) {
-			transport.onText(message.getPayload());
+			transport.onText(message.getPayload(), message.isLast());
 		}
 	}
 
@@ -67,10 +68,7 @@ public final class EngineWebSocketHandler extends AbstractWebSocketHandler {
 	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
 		WebSocketTransport transport = transport(socket);
 		if (transport != null) {
-			ByteBuffer payload = message.getPayload();
-			byte[] data = new byte[payload.remaining()];
-			payload.get(data);
-			transport.onBinary(data);
+			transport.onBinary(message.getPayload(), message.isLast());
 		}
 	}
 

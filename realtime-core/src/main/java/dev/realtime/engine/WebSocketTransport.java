@@ -1,6 +1,7 @@
 package dev.realtime.engine;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -20,11 +21,11 @@ final class WebSocketTransport extends EngineTransport {
 
 	private final WebSocketSession socket;
 
-	private final long maxPayload;
+	private final MessageParts parts;
 
 	WebSocketTransport(WebSocketSession socket, long maxPayload) {
 		this.socket = socket;
-		this.maxPayload = maxPayload;
+		this.parts = new MessageParts(maxPayload);
 	}
 
 	@Override
@@ -76,11 +77,21 @@ final class WebSocketTransport extends EngineTransport {
 		}
 	}
 
-	void onText(String frame) {
-		if (frame.length() > this.maxPayload) {
-			session().onTransportClosed(this, "transport error", new IllegalStateException("Payload too large"));
+	void onText(String part, boolean last) {
+		String frame;
+		try {
+			frame = this.parts.text(part, last);
+		}
+		catch (MessageParts.PayloadTooLargeException ex) {
+			session().onTransportClosed(this, "transport error", ex);
 			return;
 		}
+		if (frame != null) {
+			onText(frame);
+		}
+	}
+
+	private void onText(String frame) {
 		EnginePacket packet;
 		try {
 			packet = EngineCodec.decodePacket(frame);
@@ -92,8 +103,18 @@ final class WebSocketTransport extends EngineTransport {
 		session().onPacket(this, packet);
 	}
 
-	void onBinary(byte[] data) {
-		session().onPacket(this, EnginePacket.binary(data));
+	void onBinary(ByteBuffer part, boolean last) {
+		byte[] data;
+		try {
+			data = this.parts.binary(part, last);
+		}
+		catch (MessageParts.PayloadTooLargeException ex) {
+			session().onTransportClosed(this, "transport error", ex);
+			return;
+		}
+		if (data != null) {
+			session().onPacket(this, EnginePacket.binary(data));
+		}
 	}
 
 	void onClosed(String reason, @Nullable Throwable cause) {

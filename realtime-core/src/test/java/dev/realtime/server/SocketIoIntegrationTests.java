@@ -77,6 +77,9 @@ class SocketIoIntegrationTests {
 		JavaClient client = connect(transports);
 		assertThat(client.emitWithAck("sum", 2, 40)).containsExactly(42);
 		assertThat(client.emitWithAck("raw", "as sent")).containsExactly("as sent");
+		// far larger than the container's WebSocket buffer: it arrives in parts
+		String large = "x".repeat(300_000);
+		assertThat(client.emitWithAck("raw", large)).containsExactly(large);
 		assertThat(client.emitWithAck("later", "async")).containsExactly("ASYNC");
 		assertThat(this.chat.anyEvents).contains("sum", "later");
 	}
@@ -87,6 +90,9 @@ class SocketIoIntegrationTests {
 		JavaClient client = connect(transports);
 		Object[] answer = client.emitWithAck("upload", "file.bin", new byte[] { 1, 2, 3, 4 });
 		assertThat(answer[0]).isEqualTo(new byte[] { 4, 3, 2, 1 });
+		byte[] large = new byte[300_000];
+		large[0] = 7;
+		assertThat((byte[]) client.emitWithAck("upload", "large.bin", large)[0]).hasSize(300_000).endsWith(7);
 	}
 
 	@ParameterizedTest
