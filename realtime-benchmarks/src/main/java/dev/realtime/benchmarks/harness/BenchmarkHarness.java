@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import dev.realtime.benchmarks.client.LoadGenerator;
@@ -22,7 +24,8 @@ import dev.realtime.benchmarks.servers.realtime.RealtimeBenchmarkApplication;
 /**
  * Starts every server under test on core 0, measures idle memory on each while it is fresh, then runs the
  * throughput scenarios on each server in turn, run after run, so that a change in the machine's load touches every
- * server alike. Run it from {@code realtime-benchmarks/} on core 1: {@code run.sh} does.
+ * server alike. Run it from {@code realtime-benchmarks/} on core 1, as {@code run.sh} does, with the profile name
+ * and optionally the servers to measure ({@code quick realtime_tomcat,node}).
  */
 public final class BenchmarkHarness {
 
@@ -48,8 +51,10 @@ public final class BenchmarkHarness {
 
 	public static void main(String[] args) throws Exception {
 		Settings settings = Settings.named((args.length > 0) ? args[0] : "quick");
-		BenchmarkHarness harness = new BenchmarkHarness(settings, Path.of("").toAbsolutePath(),
-				List.of(ServerKind.values()));
+		List<ServerKind> servers = (args.length > 1)
+				? Arrays.stream(args[1].split(",")).map((name) -> ServerKind.valueOf(name.toUpperCase(Locale.ROOT))).toList()
+				: List.of(ServerKind.values());
+		BenchmarkHarness harness = new BenchmarkHarness(settings, Path.of("").toAbsolutePath(), servers);
 		Results results = harness.run();
 		Path report = harness.write(results, harness.directory.resolve(
 				"smoke".equals(settings.name()) ? Path.of("target", "benchmarks") : Path.of("results")));
