@@ -25,7 +25,8 @@ import dev.realtime.benchmarks.servers.realtime.RealtimeBenchmarkApplication;
  * Starts every server under test on core 0, measures idle memory on each while it is fresh, then runs the
  * throughput scenarios on each server in turn, run after run, so that a change in the machine's load touches every
  * server alike. Run it from {@code realtime-benchmarks/} on core 1, as {@code run.sh} does, with the profile name
- * and optionally the servers to measure ({@code quick realtime_tomcat,node}).
+ * and optionally the servers to measure and Spring Boot properties for the Java servers
+ * ({@code quick realtime_tomcat,node realtime.max-payload=64KB}).
  */
 public final class BenchmarkHarness {
 
@@ -43,10 +44,18 @@ public final class BenchmarkHarness {
 
 	private final Map<String, String> conditions = new LinkedHashMap<>();
 
+	private final List<String> serverProperties = new ArrayList<>();
+
 	public BenchmarkHarness(Settings settings, Path directory, List<ServerKind> servers) {
 		this.settings = settings;
 		this.directory = directory;
 		this.servers = servers;
+	}
+
+	/** Adds a Spring Boot property, {@code name=value}, to every Java server: a tuning to measure. */
+	public void addServerProperty(String property) {
+		this.serverProperties.add(property);
+		this.conditions.merge("server properties", property, (earlier, added) -> earlier + ", " + added);
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -55,6 +64,7 @@ public final class BenchmarkHarness {
 				? Arrays.stream(args[1].split(",")).map((name) -> ServerKind.valueOf(name.toUpperCase(Locale.ROOT))).toList()
 				: List.of(ServerKind.values());
 		BenchmarkHarness harness = new BenchmarkHarness(settings, Path.of("").toAbsolutePath(), servers);
+		Arrays.stream(args).skip(2).forEach(harness::addServerProperty);
 		Results results = harness.run();
 		Path report = harness.write(results, harness.directory.resolve(
 				"smoke".equals(settings.name()) ? Path.of("target", "benchmarks") : Path.of("results")));
@@ -106,8 +116,9 @@ public final class BenchmarkHarness {
 		if (kind == ServerKind.NODE && !Files.isDirectory(nodeDirectory().resolve("node_modules"))) {
 			installNodeServer();
 		}
-		List<String> properties = List.of("server.tomcat.max-connections="
-				+ Math.max(8192, this.settings.idleConnections() + MAX_CONNECTIONS_MARGIN));
+		List<String> properties = new ArrayList<>(List.of("server.tomcat.max-connections="
+				+ Math.max(8192, this.settings.idleConnections() + MAX_CONNECTIONS_MARGIN)));
+		properties.addAll(this.serverProperties);
 		return ServerProcess.start(kind, nodeDirectory(), log, cpus, properties);
 	}
 
