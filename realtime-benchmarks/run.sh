@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and runs them:
+#   realtime-benchmarks/run.sh [smoke|quick|full] [SERVERS [PROPERTY=VALUE...]]
+#       every scenario on every server (or on SERVERS: realtime_tomcat,realtime_jetty,node,raw_tomcat), the Java
+#       servers with the Spring Boot properties given (a tuning to measure); the report
+#       goes to realtime-benchmarks/results/ (smoke: target/benchmarks/)
+#   realtime-benchmarks/run.sh jmh [JMH options]    the codec and middleware chain micro-benchmarks
+# The servers run on core 0, the load generator on core 1.
+set -euo pipefail
+profile="${1:-quick}"
+module="$(cd "$(dirname "$0")" && pwd)"
+cd "$module/.."
+./mvnw -B -q -Pbenchmarks -pl realtime-benchmarks -am package -DskipTests
+cd "$module"
+classpath="target/classes:$(cat target/runtime.classpath)"
+if [ "$profile" = "jmh" ]; then
+	exec taskset -c 0 java -cp "$classpath" org.openjdk.jmh.Main "${@:2}"
+fi
+(cd node && npm ci --no-audit --no-fund --silent)
+exec taskset -c 1 java -cp "$classpath" dev.realtime.benchmarks.harness.BenchmarkHarness "$@"

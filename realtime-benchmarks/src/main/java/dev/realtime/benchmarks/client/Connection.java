@@ -1,0 +1,40 @@
+package dev.realtime.benchmarks.client;
+
+import java.util.concurrent.CompletableFuture;
+
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+
+/**
+ * One client connection of the generator, open and in its namespace.
+ */
+public final class Connection {
+
+	private final Channel channel;
+
+	private final CompletableFuture<Void> closed = new CompletableFuture<>();
+
+	Connection(Channel channel) {
+		this.channel = channel;
+		channel.closeFuture().addListener((future) -> this.closed.complete(null));
+	}
+
+	public void send(Frame frame) {
+		this.channel.writeAndFlush(new TextWebSocketFrame(frame.content()), this.channel.voidPromise());
+	}
+
+	public void send(String text) {
+		this.channel.writeAndFlush(new TextWebSocketFrame(text), this.channel.voidPromise());
+	}
+
+	/** Completes when the connection is closed, by either side. */
+	public CompletableFuture<Void> closed() {
+		return this.closed;
+	}
+
+	public CompletableFuture<Void> close() {
+		this.channel.close();
+		return this.closed;
+	}
+
+}

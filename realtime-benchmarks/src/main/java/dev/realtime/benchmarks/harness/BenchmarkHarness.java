@@ -1,0 +1,161 @@
+package dev.realtime.benchmarks.harness;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import dev.realtime.benchmarks.client.LoadGenerator;
+import dev.realtime.benchmarks.scenario.AckRoundTrips;
+import dev.realtime.benchmarks.scenario.BroadcastFanOut;
+import dev.realtime.benchmarks.scenario.ConnectStorm;
+import dev.realtime.benchmarks.scenario.IdleMemory;
+import dev.realtime.benchmarks.scenario.Scenario;
+import dev.realtime.benchmarks.scenario.Target;
+import dev.realtime.benchmarks.servers.realtime.RealtimeBenchmarkApplication;
+
+/**
+ * Starts every server under test on core 0, measures idle memory on each while it is fresh, then runs the
+ * throughput scenarios on each server in turn, run after run, so that a change in the machine's load touches every
+ * server alike. Run it from {@code realtime-benchmarks/} on core 1, as {@code run.sh} does, with the profile name
+ * and optionally the servers to measure and Spring Boot properties for the Java servers
+ * ({@code quick realtime_tomcat,node realtime.max-payload=64KB}).
+ */
+public final class BenchmarkHarness {
+
+	/** The servers' core; the generator runs on the other one. */
+	private static final String SERVER_CPUS = "0";
+
+	/** Tomcat accepts 8192 connections by default; this lifts it for the memory scenario. */
+	private static final int MAX_CONNECTIONS_MARGIN = 1_000;
+
+	private final Settings settings;
+
+	private final Path directory;
+
+	private final List<ServerKind> servers;
+
+	private final Map<String, String> conditions = new LinkedHashMap<>();
+
+	private final List<String> serverProperties = new ArrayList<>();
+
+	public BenchmarkHarness(Settings settings, Path directory, List<ServerKind> servers) {
+		this.settings = settings;
+		this.directory = directory;
+		this.servers = servers;
+	}
+
+	/** Adds a Spring Boot property, {@code name=value}, to every Java server: a tuning to measure. */
+	public void addServerProperty(String property) {
+		this.serverProperties.add(property);
+		this.conditions.merge("server properties", property, (earlier, added) -> earlier + ", " + added);
+	}
+
+	public static void main(String[] args) throws Exception {
+		Settings settings = Settings.named((args.length > 0) ? args[0] : "quick");
+		List<ServerKind> servers = (args.length > 1)
+				? Arrays.stream(args[1].split(",")).map((name) -> ServerKind.valueOf(name.toUpperCase(Locale.ROOT))).toList()
+				: List.of(ServerKind.values());
+		BenchmarkHarness harness = new BenchmarkHarness(settings, Path.of("").toAbsolutePath(), servers);
+		Arrays.stream(args).skip(2).forEach(harness::addServerProperty);
+		Results results = harness.run();
+		Path report = harness.write(results, harness.directory.resolve(
+				"smoke".equals(settings.name()) ? Path.of("target", "benchmarks") : Path.of("results")));
+		System.out.println(Files.readString(report));
+		System.out.println("Report: " + report);
+		System.out.println("Scenarios: " + results.completed() + " passed, " + results.failures().size() + " failed");
+		System.exit(results.failures().isEmpty() ? 0 : 1);
+	}
+
+	/** Runs every scenario on every server. */
+	public Results run() throws Exception {
+		Results results = new Results();
+		this.conditions.put("started", LocalDateTime.now().withNano(0).toString());
+		this.conditions.put("load average (1, 5, 15 min) before", MachineFacts.loadAverage());
+		List<ServerProcess> running = new ArrayList<>();
+		try (LoadGenerator generator = new LoadGenerator(this.settings.sourceAddresses())) {
+			for (ServerKind kind : this.servers) {
+				running.add(start(kind));
+			}
+			Scenario memory = new IdleMemory(this.settings);
+			for (ServerProcess server : running) {
+				measure(memory, server, generator, results);
+			}
+			List<Scenario> scenarios = List.of(new AckRoundTrips(this.settings), BroadcastFanOut.plain(this.settings),
+					BroadcastFanOut.withEmitOutMiddleware(this.settings, RealtimeBenchmarkApplication.EMIT_OUT_NAMESPACE),
+					new ConnectStorm(this.settings));
+			for (int run = 0; run < this.settings.runs(); run++) {
+				for (Scenario scenario : scenarios) {
+					for (ServerProcess server : running) {
+						if (scenario.appliesTo(server.kind())) {
+							measure(scenario, server, generator, results);
+						}
+					}
+				}
+			}
+		}
+		finally {
+			for (ServerProcess server : running) {
+				server.close();
+			}
+		}
+		this.conditions.put("load average (1, 5, 15 min) after", MachineFacts.loadAverage());
+		return results;
+	}
+
+	private ServerProcess start(ServerKind kind) throws IOException, InterruptedException {
+		Path log = this.directory.resolve(Path.of("target", "benchmarks", kind.name().toLowerCase() + ".log"));
+		String cpus = (Integer.parseInt(MachineFacts.command("nproc", "--all")) > 1) ? SERVER_CPUS : null;
+		if (kind == ServerKind.NODE && !Files.isDirectory(nodeDirectory().resolve("node_modules"))) {
+			installNodeServer();
+		}
+		List<String> properties = new ArrayList<>(List.of("server.tomcat.max-connections="
+				+ Math.max(8192, this.settings.idleConnections() + MAX_CONNECTIONS_MARGIN)));
+		properties.addAll(this.serverProperties);
+		return ServerProcess.start(kind, nodeDirectory(), log, cpus, properties);
+	}
+
+	private void installNodeServer() throws IOException, InterruptedException {
+		Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(nodeDirectory().toFile())
+			.inheritIO()
+			.start();
+		if (install.waitFor() != 0) {
+			throw new IllegalStateException("npm ci failed in " + nodeDirectory());
+		}
+	}
+
+	private void measure(Scenario scenario, ServerProcess server, LoadGenerator generator, Results results) {
+		try {
+			results.add(scenario, server.kind(), scenario.run(new Target(server, generator, this.settings)));
+		}
+		catch (Exception | AssertionError ex) {
+			results.fail(scenario, server.kind(), ex);
+		}
+	}
+
+	private Path nodeDirectory() {
+		return this.directory.resolve("node");
+	}
+
+	/** Writes the report as Markdown into this folder, named by date and profile. */
+	public Path write(Results results, Path folder) throws IOException {
+		Map<String, String> facts = MachineFacts.collect(nodeDirectory());
+		this.conditions.put("profile", this.settings.toString());
+		this.conditions.put("servers", "each on core " + SERVER_CPUS + " (taskset), JVM defaults, "
+				+ "server.tomcat.max-connections raised past the idle connection count");
+		String report = new MarkdownReport(this.settings, this.servers).render(results, facts, this.conditions);
+		Files.createDirectories(folder);
+		Path file = folder.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm")) + "-"
+				+ this.settings.name() + ".md");
+		Files.writeString(file, report);
+		return file;
+	}
+
+}

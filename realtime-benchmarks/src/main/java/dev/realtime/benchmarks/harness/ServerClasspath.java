@@ -1,0 +1,35 @@
+package dev.realtime.benchmarks.harness;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The harness's own classpath holds both servlet containers; each server process gets it with one of them taken
+ * out, so Spring Boot and Spring's WebSocket support see a single container.
+ */
+enum ServerClasspath {
+
+	TOMCAT("jetty-", "spring-boot-jetty", "spring-boot-starter-jetty"),
+
+	JETTY("tomcat-embed-core", "tomcat-embed-websocket", "spring-boot-tomcat", "spring-boot-starter-tomcat");
+
+	private final List<String> excludedJars;
+
+	ServerClasspath(String... excludedJars) {
+		this.excludedJars = List.of(excludedJars);
+	}
+
+	String value() {
+		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+			.filter((entry) -> !excluded(Path.of(entry).getFileName().toString()))
+			.collect(Collectors.joining(File.pathSeparator));
+	}
+
+	private boolean excluded(String jar) {
+		return this.excludedJars.stream().anyMatch(jar::startsWith);
+	}
+
+}
