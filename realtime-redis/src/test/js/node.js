@@ -25,6 +25,10 @@ async function main() {
     });
   });
 
+  // server-side emits from other nodes are shown to this node's clients
+  io.on("hello", (...args) => main.local.emit("hello-received", ...args));
+  io.on("ping", (arg, callback) => callback(`pong from node to ${arg}`));
+
   io.of("/control").on("connection", (control) => {
     control.on("broadcast", (rooms, event, args, ack) => {
       main.to(rooms).emit(event, ...args);
@@ -40,6 +44,13 @@ async function main() {
     control.on("socketsJoin", (target, room, ack) => {
       main.in(target).socketsJoin(room);
       ack();
+    });
+    control.on("serverSideEmit", (event, args, ack) => {
+      io.serverSideEmit(event, ...args);
+      ack();
+    });
+    control.on("serverSideEmitWithAck", async (event, args, ack) => {
+      ack(await io.serverSideEmitWithAck(event, ...args));
     });
     control.on("serverCount", async (ack) => {
       ack(await main.adapter.serverCount());

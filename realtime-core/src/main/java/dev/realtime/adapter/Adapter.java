@@ -62,6 +62,23 @@ public interface Adapter {
 	/** Disconnects the sockets the options reach. */
 	void disconnectSockets(BroadcastOptions options, boolean close);
 
+	/**
+	 * Sends an event to the handlers of the other nodes, not to clients (Socket.IO's {@code serverSideEmit}). A
+	 * single node has no other nodes to send it to.
+	 * @param packet the event name, then its arguments
+	 */
+	default void serverSideEmit(List<Object> packet) {
+	}
+
+	/**
+	 * Sends an event to the handlers of the other nodes and completes with the first acknowledgement argument of
+	 * each, or exceptionally when some did not answer within {@code timeout}. A single node completes with none.
+	 * @param packet the event name, then its arguments
+	 */
+	default CompletableFuture<List<Object>> serverSideEmitWithAck(List<Object> packet, Duration timeout) {
+		return CompletableFuture.completedFuture(List.of());
+	}
+
 	/** How many nodes share this namespace. */
 	CompletableFuture<Integer> serverCount();
 

@@ -1,6 +1,7 @@
 package dev.realtime.adapter;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -20,5 +21,13 @@ public interface AdapterNamespace {
 
 	/** Encodes a packet into the messages that carry it. */
 	List<EngineMessage> encode(Packet packet);
+
+	/**
+	 * Hands an event that another node sent with {@code serverSideEmit} to this namespace's handlers.
+	 * @param packet the event name, then its arguments
+	 * @param ack told the acknowledgement arguments, at most once, when the sending node asked for them
+	 */
+	default void receiveServerSideEmit(List<Object> packet, @Nullable Consumer<List<Object>> ack) {
+	}
 
 }

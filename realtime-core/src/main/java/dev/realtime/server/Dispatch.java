@@ -66,6 +66,18 @@ final class Dispatch {
 		}
 	}
 
+	/** Calls the server-side handlers of an event another node sent; a failure is logged, the ack left unanswered. */
+	static void serverSideEmit(Handlers handlers, String event, List<Object> args, Ack ack) {
+		for (ServerSideEmitHandler handler : handlers.serverSideEmitHandlers(event)) {
+			try {
+				handler.onEvent(args, ack);
+			}
+			catch (Throwable failure) {
+				logger.error("Server-side emit handler failed for \"{}\"", event, failure);
+			}
+		}
+	}
+
 	static void subscribed(NamespaceSocket socket, String channel) {
 		channel(handlers(socket).subscribed, socket, channel, null);
 	}

@@ -61,6 +61,14 @@ public abstract class HandlerRegistry {
 		});
 	}
 
+	/**
+	 * Handles the event with this name that another node of the cluster sent with {@code serverSideEmit}; the ack
+	 * answers a {@code serverSideEmitWithAck}.
+	 */
+	public void onServerSideEmit(String event, ServerSideEmitHandler handler) {
+		this.handlers.serverSideEmits.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>()).add(handler);
+	}
+
 	/** Told of each subscription a client made to a channel, after the SUBSCRIBE middleware. */
 	public void onSubscribe(ChannelHandler handler) {
 		this.handlers.subscribed.add(handler);
@@ -89,6 +97,8 @@ public abstract class HandlerRegistry {
 
 		final Map<String, List<EventHandler>> events = new ConcurrentHashMap<>();
 
+		final Map<String, List<ServerSideEmitHandler>> serverSideEmits = new ConcurrentHashMap<>();
+
 		final List<AnyEventHandler> any = new CopyOnWriteArrayList<>();
 
 		final List<ChannelHandler> subscribed = new CopyOnWriteArrayList<>();
@@ -102,6 +112,10 @@ public abstract class HandlerRegistry {
 
 		List<EventHandler> eventHandlers(String event) {
 			return this.events.getOrDefault(event, List.of());
+		}
+
+		List<ServerSideEmitHandler> serverSideEmitHandlers(String event) {
+			return this.serverSideEmits.getOrDefault(event, List.of());
 		}
 
 	}

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import org.jspecify.annotations.Nullable;
@@ -110,6 +111,22 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 		return operator().emitWithAck(timeout, event, args);
 	}
 
+	/**
+	 * Sends an event to the {@link #onServerSideEmit(String, ServerSideEmitHandler) server-side handlers} of the
+	 * other nodes of the cluster, not to clients.
+	 */
+	public void serverSideEmit(String event, Object... args) {
+		this.adapter.serverSideEmit(BroadcastOperator.eventData(event, args));
+	}
+
+	/**
+	 * Sends an event to the server-side handlers of the other nodes and completes with the first acknowledgement
+	 * argument of each, or exceptionally when some did not answer in time. Completes with none on a single node.
+	 */
+	public CompletableFuture<List<Object>> serverSideEmitWithAck(Duration timeout, String event, Object... args) {
+		return this.adapter.serverSideEmitWithAck(BroadcastOperator.eventData(event, args), timeout);
+	}
+
 	/** The sockets of the namespace, on every node. */
 	public CompletableFuture<List<RemoteSocket>> fetchSockets() {
 		return operator().fetchSockets();
@@ -142,6 +159,14 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 	@Override
 	public List<EngineMessage> encode(Packet packet) {
 		return this.server.encode(packet);
+	}
+
+	@Override
+	public void receiveServerSideEmit(List<Object> packet, @Nullable Consumer<List<Object>> ack) {
+		if (!packet.isEmpty() && packet.get(0) instanceof String event) {
+			Dispatch.serverSideEmit(handlers(), event, packet.subList(1, packet.size()),
+					(ack != null) ? new ServerSideAck(ack) : ClientAck.NONE);
+		}
 	}
 
 	RealtimeServer server() {

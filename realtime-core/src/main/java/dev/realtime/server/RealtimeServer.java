@@ -162,6 +162,18 @@ public class RealtimeServer {
 		return sockets().emitWithAck(timeout, event, args);
 	}
 
+	public void serverSideEmit(String event, Object... args) {
+		sockets().serverSideEmit(event, args);
+	}
+
+	public CompletableFuture<List<Object>> serverSideEmitWithAck(Duration timeout, String event, Object... args) {
+		return sockets().serverSideEmitWithAck(timeout, event, args);
+	}
+
+	public void onServerSideEmit(String event, ServerSideEmitHandler handler) {
+		sockets().onServerSideEmit(event, handler);
+	}
+
 	public CompletableFuture<List<RemoteSocket>> fetchSockets() {
 		return sockets().fetchSockets();
 	}

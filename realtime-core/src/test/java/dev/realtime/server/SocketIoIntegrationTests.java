@@ -11,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import io.socket.client.Socket;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import dev.realtime.support.JavaClient;
 import dev.realtime.support.RealtimeTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -137,6 +139,17 @@ class SocketIoIntegrationTests {
 			.emitWithAck(Duration.ofSeconds(5), "question", "no")
 			.get(5, TimeUnit.SECONDS);
 		assertThat(answers).containsExactlyInAnyOrder("ann says no", "bob says no");
+	}
+
+	@Test
+	void serverSideEmitsReachNoHandlerOnASingleNode() throws Exception {
+		List<List<Object>> received = new ArrayList<>();
+		this.server.onServerSideEmit("alone", (args, ack) -> received.add(args));
+		this.server.serverSideEmit("alone", 1);
+		assertThat(this.server.serverSideEmitWithAck(Duration.ofMillis(200), "alone").get(5, TimeUnit.SECONDS))
+			.isEmpty();
+		assertThat(received).isEmpty();
+		assertThatIllegalArgumentException().isThrownBy(() -> this.server.serverSideEmit("connect"));
 	}
 
 	@ParameterizedTest

@@ -96,7 +96,7 @@ public class RedisAdapter extends InMemoryAdapter {
 		}
 		Map<String, Object> request = request(RequestType.REMOTE_FETCH, RandomIds.next());
 		request.put("opts", WireValues.options(options, Map.of()));
-		return askOthers("fetchSockets responses", request).thenApply((responses) -> {
+		return askOthers("fetchSockets responses", request, this.node.requestTimeout()).thenApply((responses) -> {
 			List<SocketDetails> all = new ArrayList<>(local);
 			responses.forEach((response) -> all.addAll(SocketDetailsValues.fromResponse(response)));
 			return all;
@@ -135,6 +135,23 @@ public class RedisAdapter extends InMemoryAdapter {
 		}
 	}
 
+	@Override
+	public void serverSideEmit(List<Object> packet) {
+		publish(this.channels.request(), this.codec.json(serverSideEmitRequest(packet, null)));
+	}
+
+	@Override
+	public CompletableFuture<List<Object>> serverSideEmitWithAck(List<Object> packet, Duration timeout) {
+		return askOthers("serverSideEmit responses", serverSideEmitRequest(packet, RandomIds.next()), timeout)
+			.thenApply((responses) -> responses.stream().map((response) -> response.get("data")).toList());
+	}
+
+	private Map<String, Object> serverSideEmitRequest(List<Object> packet, @Nullable String requestId) {
+		Map<String, Object> request = request(RequestType.SERVER_SIDE_EMIT, requestId);
+		request.put("data", packet);
+		return request;
+	}
+
 	/**
 	 * The nodes subscribed to this namespace's request channel, this one included. When Redis cannot say, this node
 	 * alone, so that local operations go on.
@@ -160,13 +177,14 @@ public class RedisAdapter extends InMemoryAdapter {
 	}
 
 	/** Publishes a request to every other node and waits for one response from each. */
-	private CompletableFuture<List<Map<String, Object>>> askOthers(String description, Map<String, Object> request) {
+	private CompletableFuture<List<Map<String, Object>>> askOthers(String description, Map<String, Object> request,
+			Duration timeout) {
 		String requestId = (String) request.get("requestId");
 		return serverCount().thenCompose((nodes) -> {
 			if (nodes <= 1) {
 				return CompletableFuture.completedFuture(List.of());
 			}
-			PendingRequest pending = new PendingRequest(description, nodes - 1, this.node.requestTimeout());
+			PendingRequest pending = new PendingRequest(description, nodes - 1, timeout);
 			this.requests.put(requestId, pending);
 			pending.result().whenComplete((responses, ex) -> this.requests.remove(requestId));
 			publish(this.channels.request(), this.codec.json(request));
@@ -237,6 +255,7 @@ public class RedisAdapter extends InMemoryAdapter {
 			case REMOTE_JOIN, REMOTE_LEAVE, REMOTE_DISCONNECT -> onSocketsRequest(type, request);
 			case REMOTE_FETCH -> respond(requestId, "sockets",
 					SocketDetailsValues.toResponse(super.fetchSockets(WireValues.options(request.get("opts"))).join()));
+			case SERVER_SIDE_EMIT -> onServerSideEmit(requestId, request);
 			case BROADCAST -> onBroadcastWithAck(requestId, request);
 			default -> logger.debug("Ignoring a request of type " + type);
 		}
@@ -253,6 +272,19 @@ public class RedisAdapter extends InMemoryAdapter {
 			case REMOTE_LEAVE -> super.delSockets(options, WireValues.strings(request.get("rooms")));
 			default -> super.disconnectSockets(options, Boolean.TRUE.equals(request.get("close")));
 		}
+	}
+
+	private void onServerSideEmit(@Nullable Object requestId, Map<String, Object> request) {
+		if (!(request.get("data") instanceof List<?> data)) {
+			return;
+		}
+		// only the first acknowledgement argument crosses the cluster, as Node sends it
+		Consumer<List<Object>> ack = (requestId != null) ? (args) -> {
+			Map<String, Object> response = response(RequestType.SERVER_SIDE_EMIT, requestId);
+			response.put("data", args.isEmpty() ? null : args.get(0));
+			publish(this.channels.response(), this.codec.json(response));
+		} : null;
+		namespace().receiveServerSideEmit(new ArrayList<>(data), ack);
 	}
 
 	private void onBroadcastWithAck(@Nullable Object requestId, Map<String, Object> request) {

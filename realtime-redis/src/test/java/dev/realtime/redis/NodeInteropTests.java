@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 import io.socket.client.Ack;
@@ -150,6 +152,32 @@ class NodeInteropTests {
 		assertThat(fromNode.length()).isEqualTo(2);
 		assertThat(fromNode.get(0)).isEqualTo("pong");
 		assertThat(fromNode.get(1)).isEqualTo("pong");
+	}
+
+	@Test
+	void serverSideEmitsCrossInBothDirections() throws Exception {
+		BlockingQueue<List<Object>> received = new LinkedBlockingQueue<>();
+		java.server().onServerSideEmit("from-node", (args, ack) -> received.add(args));
+		this.control.emitWithAck("serverSideEmit", "from-node", new JSONArray(List.of("hi", 1)));
+		assertThat(received.poll(5, TimeUnit.SECONDS)).containsExactly("hi", 1);
+
+		java.server().serverSideEmit("hello", "from java", Map.of("n", 2));
+		Object[] args = this.onNode.await("hello-received");
+		assertThat(args[0]).isEqualTo("from java");
+		assertThat(((JSONObject) args[1]).getInt("n")).isEqualTo(2);
+		assertThat(this.onJava.receives("hello-received", 300)).isFalse();
+	}
+
+	@Test
+	void serverSideEmitWithAckIsAnsweredInBothDirections() throws Exception {
+		java.server().onServerSideEmit("ping", (args, ack) -> ack.send("pong from java to " + args.get(0)));
+		List<Object> fromJava = java.server().serverSideEmitWithAck(Duration.ofSeconds(5), "ping", "java")
+			.get(10, TimeUnit.SECONDS);
+		assertThat(fromJava).containsExactly("pong from node to java");
+		JSONArray fromNode = (JSONArray) this.control.emitWithAck("serverSideEmitWithAck", "ping",
+				new JSONArray(List.of("node")))[0];
+		assertThat(fromNode.length()).isEqualTo(1);
+		assertThat(fromNode.get(0)).isEqualTo("pong from java to node");
 	}
 
 	@Test

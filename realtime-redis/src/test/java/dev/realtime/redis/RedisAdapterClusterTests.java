@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -23,6 +25,7 @@ import dev.realtime.support.JavaClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Three Spring nodes in one JVM sharing the Redis at 127.0.0.1:6379 under a key prefix of their own, with a client
@@ -171,6 +174,41 @@ class RedisAdapterClusterTests {
 		}
 		while (System.nanoTime() < deadline);
 		assertThat(actual).isEqualTo(rooms);
+	}
+
+	@Test
+	void serverSideEmitReachesTheHandlersOfTheOtherNodesOnly() throws Exception {
+		BlockingQueue<String> received = new LinkedBlockingQueue<>();
+		Map.of("A", a, "B", b, "C", c).forEach((name, node) -> node.server()
+			.onServerSideEmit("hello", (args, ack) -> received.add(name + " " + args + " " + ack.isRequested())));
+		a.server().serverSideEmit("hello", "world", 1);
+		assertThat(List.of(received.poll(5, TimeUnit.SECONDS), received.poll(5, TimeUnit.SECONDS)))
+			.containsExactlyInAnyOrder("B [world, 1] false", "C [world, 1] false");
+		assertThat(received.poll(300, TimeUnit.MILLISECONDS)).isNull();
+		assertThatIllegalArgumentException().isThrownBy(() -> a.server().serverSideEmit("disconnect"));
+	}
+
+	@Test
+	void serverSideEmitWithAckCollectsOneAnswerPerOtherNode() throws Exception {
+		Map.of("A", a, "B", b, "C", c).forEach((name, node) -> node.server()
+			.onServerSideEmit("ping", (args, ack) -> ack.send("pong from " + name + " to " + args.get(0))));
+		List<Object> answers = a.server().serverSideEmitWithAck(Duration.ofSeconds(5), "ping", "A")
+			.get(10, TimeUnit.SECONDS);
+		assertThat(answers).containsExactlyInAnyOrder("pong from B to A", "pong from C to A");
+	}
+
+	@Test
+	void serverSideEmitWithAckTimesOutWhenANodeDoesNotAnswer() {
+		b.server().onServerSideEmit("question", (args, ack) -> ack.send("answer"));
+		c.server().onServerSideEmit("question", (args, ack) -> {
+		});
+		assertThatExceptionOfType(ExecutionException.class)
+			.isThrownBy(() -> a.server().serverSideEmitWithAck(Duration.ofMillis(500), "question")
+				.get(10, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(ClusterRequestTimeoutException.class)
+			.withMessage("Timeout reached while waiting for serverSideEmit responses: 1 of 2 other node(s) answered "
+					+ "within 500ms");
 	}
 
 	@Test
