@@ -279,7 +279,7 @@ public class RedisAdapter extends InMemoryAdapter {
 			return;
 		}
 		// only the first acknowledgement argument crosses the cluster, as Node sends it
-		Consumer<List<Object>> ack = (requestId != null) ? (args) -> {
+		@Nullable Consumer<List<Object>> ack = (requestId != null) ? (args) -> {
 			Map<String, Object> response = response(RequestType.SERVER_SIDE_EMIT, requestId);
 			response.put("data", args.isEmpty() ? null : args.get(0));
 			publish(this.channels.response(), this.codec.json(response));
