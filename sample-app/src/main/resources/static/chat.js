@@ -8,35 +8,98 @@ let socket;
 let current = null;
 let typingTimer = null;
 
-$("login").addEventListener("submit", (event) => {
+let me = null; // { token, username, admin } from /api/token
+let admin = null; // the socket on /admin, for users with the ADMIN role
+
+$("login").addEventListener("submit", async (event) => {
   event.preventDefault();
-  connect($("nickname").value.trim());
+  // log in over HTTP (Basic) for a chat token; the token then travels in the CONNECT packet's auth payload
+  const credentials = btoa($("username").value.trim() + ":" + $("password").value);
+  const response = await fetch("/api/token", { method: "POST", headers: { Authorization: "Basic " + credentials } });
+  if (!response.ok) {
+    return showError("login-error", response.status === 401 ? "Wrong user name or password" : "Login failed");
+  }
+  me = await response.json();
+  connect(me.username, me.token);
 });
 
-function connect(nickname) {
-  // the nickname travels in the CONNECT packet, as handshake.auth() on the server
-  socket = io("/chat", { auth: { nickname } });
+function connect(nickname, token) {
+  if (socket) {
+    socket.disconnect(); // an earlier attempt that the server refused
+  }
+  socket = io("/chat", { auth: { nickname, token } });
 
   socket.on("connect", () => {
     status("online");
     $("login").hidden = true;
+    $("login-error").hidden = true;
     $("chat").hidden = false;
-    // after a reconnection the server has forgotten our rooms: join them again
+    // after a reconnection the server has forgotten our rooms and subscriptions: make them again
     const joined = [...rooms.keys()];
     (joined.length ? joined : [$("room").value]).forEach(join);
+    subscribeNews();
+    // the private channel user.<name>: only this user may subscribe to it
+    socket.emit("#subscribe", "user." + me.username, (error) => error && showError("post-error", describe(error)));
+    if (me.admin) {
+      connectAdmin(token);
+    }
   });
   socket.on("disconnect", (reason) => status("offline (" + reason + ")"));
-  socket.on("connect_error", (error) => status("cannot connect: " + error.message));
+  socket.on("connect_error", (error) => {
+    status("cannot connect: " + error.message);
+    // a refusal by the server's middleware is final: the client does not try again on its own
+    if (!socket.active) {
+      showError("login-error", error.message + (error.data?.hint ? ". " + error.data.hint : ""));
+      $("login").hidden = false;
+      $("chat").hidden = true;
+    }
+  });
   socket.on("welcome", ({ nickname }) => status("online as " + nickname));
   socket.on("users", ({ room, users }) => updateUsers(room, users));
   socket.on("message", (message) => addMessage(message.room, messageElement(message)));
   socket.on("typing", showTyping);
+  // channel deliveries: { channel, data }
+  socket.on("#publish", ({ channel, data }) => {
+    if (channel === "news") {
+      showNews(data);
+    }
+    else if (channel === "user." + me.username) {
+      showWhisper(data);
+    }
+  });
+  socket.on("announcement", ({ from, text }) => showAnnouncement(from + " announces: " + text));
+  // the refusal of an event sent without an acknowledgement, such as a typing notice
+  socket.on("error", (error) => showError("post-error", describe(error)));
+}
+
+function subscribeNews() {
+  socket.emit("#subscribe", "news", (error) => error && ($("news").textContent = "No news: " + error.message));
+  if ($("mute-news").checked) {
+    muteNews();
+  }
+}
+
+function showNews({ headline, timestamp }) {
+  $("news").textContent = time(timestamp) + " · " + headline;
+}
+
+$("mute-news").addEventListener("change", muteNews);
+
+function muteNews() {
+  const muted = $("mute-news").checked;
+  socket.emit("mute-news", { muted }, (answer) => {
+    if (answer.message) {
+      $("mute-news").checked = !muted;
+      return showError("post-error", describe(answer));
+    }
+    $("news").classList.toggle("muted", muted);
+  });
 }
 
 function join(room) {
   socket.emit("join", { room }, (answer) => {
     if (answer.message) {
-      return alert(answer.message);
+      return alert(describe(answer));
     }
     if (!rooms.has(room)) {
       rooms.set(room, { messages: [], users: [] });
@@ -55,7 +118,7 @@ $("rename").addEventListener("submit", (event) => {
   event.preventDefault();
   socket.emit("nickname", { nickname: $("new-nickname").value }, (answer) => {
     if (answer.message) {
-      return alert(answer.message);
+      return alert(describe(answer));
     }
     status("online as " + answer.nickname);
     $("new-nickname").value = "";
@@ -73,13 +136,14 @@ $("post").addEventListener("submit", (event) => {
   const element = messageElement({ from: "me", text });
   element.classList.add("pending");
   addMessage(current, element);
-  // the server acknowledges each message with its id and timestamp, or an error
+  // the server acknowledges each message with its id and timestamp, or with the error that refused it
   socket.timeout(5000).emit("message", { room: current, text }, (error, receipt) => {
     element.classList.remove("pending");
     if (error || receipt.message) {
-      element.append(" (not sent: " + (error ? "no answer" : receipt.message) + ")");
-      return;
+      element.classList.add("refused");
+      return showError("post-error", "Not sent: " + (error ? "no answer" : describe(receipt)));
     }
+    $("post-error").hidden = true;
     element.querySelector(".time").textContent = time(receipt.timestamp);
   });
 });
@@ -228,6 +292,61 @@ function time(timestamp) {
   return new Date(timestamp).toLocaleTimeString();
 }
 
+// a refusal is { message, data?, code? }; the rate limiter's says in data when to try again
+function describe(error) {
+  if (error.code === "RATE_LIMITED") {
+    return "slow down, retry in " + Math.ceil(error.data.retryAfterMs / 1000) + " s";
+  }
+  return error.message;
+}
+
+function showError(id, text) {
+  $(id).textContent = text;
+  $(id).hidden = false;
+}
+
 function status(text) {
   $("status").textContent = text;
 }
+
+$("whisper").addEventListener("submit", (event) => {
+  event.preventDefault();
+  const to = $("whisper-to").value.trim();
+  const text = $("whisper-text").value.trim();
+  socket.emit("whisper", { to, text }, (answer) => {
+    if (answer.message) {
+      return showError("post-error", describe(answer));
+    }
+    $("whisper-text").value = "";
+    showAnnouncement(answer.online ? "whispered to " + to : to + " is not online; nobody heard it");
+  });
+});
+
+function showWhisper({ from, text }) {
+  showAnnouncement(from + " whispers: " + text);
+}
+
+function showAnnouncement(text) {
+  $("announcement").textContent = text;
+  $("announcement").hidden = false;
+}
+
+// the admin namespace refuses users without the ADMIN role: only admins see its form
+function connectAdmin(token) {
+  if (admin) {
+    return;
+  }
+  admin = io("/admin", { auth: { token } });
+  admin.on("connect", () => ($("admin").hidden = false));
+  admin.on("connect_error", (error) => showError("post-error", "admin: " + error.message));
+}
+
+$("admin").addEventListener("submit", (event) => {
+  event.preventDefault();
+  admin.emit("announce", $("announce-text").value.trim(), (answer) => {
+    if (answer && answer.message) {
+      return showError("post-error", describe(answer));
+    }
+    $("announce-text").value = "";
+  });
+});

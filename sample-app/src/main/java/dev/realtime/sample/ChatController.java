@@ -8,6 +8,7 @@ import dev.realtime.annotation.OnDisconnect;
 import dev.realtime.annotation.OnEvent;
 import dev.realtime.annotation.RealtimeController;
 import dev.realtime.sample.ChatPayloads.Message;
+import dev.realtime.sample.ChatPayloads.NewsMute;
 import dev.realtime.sample.ChatPayloads.Post;
 import dev.realtime.sample.ChatPayloads.Receipt;
 import dev.realtime.sample.ChatPayloads.Rename;
@@ -21,12 +22,17 @@ import dev.realtime.server.RealtimeException;
 import dev.realtime.server.RealtimeSocket;
 
 /**
- * The chat on the {@code /chat} namespace. A client connects with {@code auth: {nickname}}, joins rooms, posts
- * messages that the server acknowledges with an id and a timestamp, and tells the room when it types. A thrown
- * {@link RealtimeException} answers the client's acknowledgement with {@code {message}}.
+ * The chat on the {@code /chat} namespace. A client connects with {@code auth: {nickname, token}}, joins rooms,
+ * posts messages that the server acknowledges with an id and a timestamp, tells the room when it types, and may
+ * mute the news ticker. A thrown {@link RealtimeException} answers the client's acknowledgement with
+ * {@code {message}}.
  */
-@RealtimeController("/chat")
+@RealtimeController(ChatController.NAMESPACE)
 public class ChatController {
+
+	static final String NAMESPACE = "/chat";
+
+	static final String MESSAGE = "message";
 
 	private static final int MAX_TEXT_LENGTH = 2000;
 
@@ -61,7 +67,7 @@ public class ChatController {
 		return ChatMembers.announceUsers(socket.namespace(), room);
 	}
 
-	@OnEvent("message")
+	@OnEvent(MESSAGE)
 	Receipt message(RealtimeSocket socket, Post post) {
 		String room = joinedRoom(socket, post.room());
 		String text = (post.text() != null) ? post.text().strip() : "";
@@ -70,7 +76,7 @@ public class ChatController {
 		}
 		Message message = new Message(UUID.randomUUID().toString(), room, ChatMembers.nickname(socket), text,
 				System.currentTimeMillis());
-		socket.to(ChatMembers.socketRoom(room)).emit("message", message);
+		socket.to(ChatMembers.socketRoom(room)).emit(MESSAGE, message);
 		return new Receipt(message.id(), message.timestamp());
 	}
 
@@ -79,6 +85,12 @@ public class ChatController {
 		String room = joinedRoom(socket, typing.room());
 		socket.to(ChatMembers.socketRoom(room))
 			.emit("typing", new TypingNotice(room, ChatMembers.nickname(socket), typing.typing()));
+	}
+
+	@OnEvent("mute-news")
+	NewsMute muteNews(RealtimeSocket socket, NewsMute mute) {
+		ChatMembers.setNewsMuted(socket, mute.muted());
+		return mute;
 	}
 
 	@OnDisconnect

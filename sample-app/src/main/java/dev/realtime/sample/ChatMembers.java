@@ -13,7 +13,7 @@ import dev.realtime.server.RealtimeSocket;
 import dev.realtime.server.RemoteSocket;
 
 /**
- * What the chat keeps on each socket (its nickname and the rooms it joined), and the user lists of rooms. A chat
+ * What the chat keeps on each socket (its nickname, the rooms it joined, whether it muted the news), and the user lists of rooms. A chat
  * room named "lobby" is the Socket.IO room "room:lobby", so that no name can match the room of a socket's id.
  */
 final class ChatMembers {
@@ -23,6 +23,8 @@ final class ChatMembers {
 	private static final String NICKNAME = "nickname";
 
 	private static final String ROOMS = "rooms";
+
+	private static final String NEWS_MUTED = "newsMuted";
 
 	private ChatMembers() {
 	}
@@ -42,6 +44,14 @@ final class ChatMembers {
 		return (Set<String>) socket.attributes().computeIfAbsent(ROOMS, (key) -> ConcurrentHashMap.newKeySet());
 	}
 
+	static boolean newsMuted(RemoteSocket socket) {
+		return Boolean.TRUE.equals(socket.attributes().get(NEWS_MUTED));
+	}
+
+	static void setNewsMuted(RealtimeSocket socket, boolean muted) {
+		socket.attributes().put(NEWS_MUTED, muted);
+	}
+
 	/** The Socket.IO room of a chat room. */
 	static String socketRoom(String room) {
 		return "room:" + room;
@@ -49,6 +59,9 @@ final class ChatMembers {
 
 	/** The nickname the client asked for in its {@code auth}, else a guest name. */
 	static String initialNickname(Handshake handshake, String socketId) {
+		if (handshake.principal() != null) {
+			return handshake.principal().getName();
+		}
 		if (handshake.auth().get(NICKNAME) instanceof String requested && isValid(requested.strip())) {
 			return requested.strip();
 		}

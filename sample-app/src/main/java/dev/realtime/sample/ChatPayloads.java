@@ -46,4 +46,12 @@ final class ChatPayloads {
 	record TypingNotice(String room, String nickname, boolean typing) {
 	}
 
+	/** Mutes or unmutes the news ticker for the sender; answered with the setting now in force. */
+	record NewsMute(boolean muted) {
+	}
+
+	/** A line of the news ticker; the timestamp is the server time in milliseconds since the epoch. */
+	record News(String headline, long timestamp) {
+	}
+
 }
