@@ -13,20 +13,7 @@ record Invocation(RealtimeSocket socket, @Nullable String event, List<Object> ar
 		@Nullable DisconnectReason reason) {
 
 	static Invocation of(RealtimeSocket socket) {
-		return new Invocation(socket, null, List.of(), NO_ACK, null);
+		return new Invocation(socket, null, List.of(), Ack.NONE, null);
 	}
-
-	static final Ack NO_ACK = new Ack() {
-
-		@Override
-		public boolean isRequested() {
-			return false;
-		}
-
-		@Override
-		public void send(Object... args) {
-		}
-
-	};
 
 }

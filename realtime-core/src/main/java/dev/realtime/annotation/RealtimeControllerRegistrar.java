@@ -12,6 +12,7 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.realtime.server.Ack;
 import dev.realtime.server.HandlerRegistry;
 import dev.realtime.server.NamespaceTemplate;
 import dev.realtime.server.RealtimeServer;
@@ -83,7 +84,7 @@ public class RealtimeControllerRegistrar implements SmartInitializingSingleton {
 		}
 		if (method.isAnnotationPresent(OnDisconnect.class)) {
 			registry.onDisconnect((socket, reason) -> handler
-				.invoke(new Invocation(socket, null, List.of(), Invocation.NO_ACK, reason)));
+				.invoke(new Invocation(socket, null, List.of(), Ack.NONE, reason)));
 		}
 	}
 

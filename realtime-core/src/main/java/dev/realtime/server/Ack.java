@@ -12,4 +12,18 @@ public interface Ack {
 	/** Sends the acknowledgement with these arguments. */
 	void send(Object... args);
 
+	/** The acknowledgement of an action that asked for none. */
+	Ack NONE = new Ack() {
+
+		@Override
+		public boolean isRequested() {
+			return false;
+		}
+
+		@Override
+		public void send(Object... args) {
+		}
+
+	};
+
 }

@@ -165,7 +165,7 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 	public void receiveServerSideEmit(List<Object> packet, @Nullable Consumer<List<Object>> ack) {
 		if (!packet.isEmpty() && packet.get(0) instanceof String event) {
 			Dispatch.serverSideEmit(handlers(), event, packet.subList(1, packet.size()),
-					(ack != null) ? new ServerSideAck(ack) : ClientAck.NONE);
+					(ack != null) ? new OnceAck(ack) : Ack.NONE);
 		}
 	}
 

@@ -3,7 +3,6 @@ package dev.realtime.server;
 import java.security.Principal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -193,7 +192,8 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		List<?> data = (List<?>) packet.data();
 		String event = String.valueOf(data.get(0));
 		List<Object> args = new ArrayList<>(data.subList(1, data.size()));
-		Ack ack = (packet.id() != null) ? new ClientAck(this, packet.id()) : ClientAck.NONE;
+		Long ackId = packet.id();
+		Ack ack = (ackId != null) ? new OnceAck((answer) -> sendAck(ackId, answer)) : Ack.NONE;
 		this.inbound.submit(() -> ChannelRequests.isChannelRequest(event) ? ChannelRequests.handle(this, event, args, ack)
 				: handleEvent(event, args, ack));
 	}
@@ -240,8 +240,8 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		}
 	}
 
-	void sendAck(long ackId, Object... args) {
-		send(Packet.ack(this.namespace.name(), ackId, Arrays.asList(args)));
+	private void sendAck(long ackId, List<Object> args) {
+		send(Packet.ack(this.namespace.name(), ackId, args));
 	}
 
 	/** Drops a socket whose CONNECT was refused or whose client left meanwhile: it never connected. */

@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-/** The acknowledgement another node asked for with a server-side emit: answered at most once. */
-final class ServerSideAck implements Ack {
+/** An acknowledgement that was asked for (by a client, or by another node): answered at most once. */
+final class OnceAck implements Ack {
 
 	private final Consumer<List<Object>> answer;
 
 	private final AtomicBoolean sent = new AtomicBoolean();
 
-	ServerSideAck(Consumer<List<Object>> answer) {
+	OnceAck(Consumer<List<Object>> answer) {
 		this.answer = answer;
 	}
 
