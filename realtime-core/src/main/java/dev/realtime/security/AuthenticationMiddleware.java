@@ -26,7 +26,7 @@ import dev.realtime.server.RealtimeException;
  * failure is a CONNECT_ERROR saying what failed ("Missing credentials", "Bad credentials", "Auth token expired",
  * "Account unavailable") and nothing more.
  */
-public class AuthenticationMiddleware implements ConnectMiddleware, Ordered {
+public class AuthenticationMiddleware extends OrderedMiddleware implements ConnectMiddleware {
 
 	/** Where this middleware runs; user middleware before it sees no authenticated user. */
 	public static final int ORDER = -100;
@@ -39,13 +39,12 @@ public class AuthenticationMiddleware implements ConnectMiddleware, Ordered {
 
 	private boolean requireAuthentication;
 
-	private int order = ORDER;
-
 	/**
 	 * @param authenticationManager authenticates presented credentials; null to keep only the HTTP user
 	 */
 	public AuthenticationMiddleware(HandshakeAuthenticationConverter converter,
 			@Nullable AuthenticationManager authenticationManager) {
+		super(ORDER);
 		this.converter = converter;
 		this.authenticationManager = authenticationManager;
 	}
@@ -53,15 +52,6 @@ public class AuthenticationMiddleware implements ConnectMiddleware, Ordered {
 	/** Whether a socket with neither credentials nor an HTTP user is refused (off by default). */
 	public void setRequireAuthentication(boolean requireAuthentication) {
 		this.requireAuthentication = requireAuthentication;
-	}
-
-	public void setOrder(int order) {
-		this.order = order;
-	}
-
-	@Override
-	public int getOrder() {
-		return this.order;
 	}
 
 	@Override

@@ -22,7 +22,8 @@ import dev.realtime.server.RealtimeException;
  * {@link #ORDER}, after authentication and expiry.
  */
 public class AuthorizationMiddleware
-		implements ConnectMiddleware, EventMiddleware, SubscribeMiddleware, PublishInMiddleware, Ordered {
+		extends OrderedMiddleware
+		implements ConnectMiddleware, EventMiddleware, SubscribeMiddleware, PublishInMiddleware {
 
 	public static final int ORDER = AuthenticationMiddleware.ORDER + 20;
 
@@ -31,19 +32,9 @@ public class AuthorizationMiddleware
 
 	private final RealtimeAuthorizationRules rules;
 
-	private int order = ORDER;
-
 	public AuthorizationMiddleware(RealtimeAuthorizationRules rules) {
+		super(ORDER);
 		this.rules = rules;
-	}
-
-	public void setOrder(int order) {
-		this.order = order;
-	}
-
-	@Override
-	public int getOrder() {
-		return this.order;
 	}
 
 	@Override
@@ -68,7 +59,7 @@ public class AuthorizationMiddleware
 
 	private void authorize(SocketContext context, Next next) {
 		AuthorizationResult result = this.rules.authorize(
-				() -> (context.principal() instanceof Authentication authentication) ? authentication : null, context);
+				() -> authentication(context), context);
 		if (result.isGranted()) {
 			next.proceed();
 		}

@@ -32,7 +32,8 @@ import dev.realtime.server.RealtimeSocket;
  * {@link #EXPIRES_AT_ATTRIBUTE}, where middleware ordered before this one can read it.
  */
 public class ExpiryMiddleware
-		implements ConnectMiddleware, EventMiddleware, SubscribeMiddleware, PublishInMiddleware, Ordered {
+		extends OrderedMiddleware
+		implements ConnectMiddleware, EventMiddleware, SubscribeMiddleware, PublishInMiddleware {
 
 	public static final int ORDER = AuthenticationMiddleware.ORDER + 10;
 
@@ -45,9 +46,8 @@ public class ExpiryMiddleware
 
 	private Duration grace = Duration.ofSeconds(10);
 
-	private int order = ORDER;
-
 	public ExpiryMiddleware(TaskScheduler scheduler, AuthenticationExpiry expiry) {
+		super(ORDER);
 		this.scheduler = scheduler;
 		this.expiry = expiry;
 	}
@@ -57,19 +57,10 @@ public class ExpiryMiddleware
 		this.grace = grace;
 	}
 
-	public void setOrder(int order) {
-		this.order = order;
-	}
-
-	@Override
-	public int getOrder() {
-		return this.order;
-	}
-
 	@Override
 	public void onConnect(ConnectContext context, Next next) {
-		Instant expiresAt = (context.principal() instanceof Authentication authentication)
-				? this.expiry.expiresAt(authentication) : null;
+		Authentication authentication = authentication(context);
+		Instant expiresAt = (authentication != null) ? this.expiry.expiresAt(authentication) : null;
 		if (expiresAt != null) {
 			rejectIfExpired(expiresAt);
 			context.attributes().put(EXPIRES_AT_ATTRIBUTE, expiresAt);
