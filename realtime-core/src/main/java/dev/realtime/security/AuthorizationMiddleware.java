@@ -1,6 +1,5 @@
 package dev.realtime.security;
 
-import org.springframework.core.Ordered;
 import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.core.Authentication;
 
