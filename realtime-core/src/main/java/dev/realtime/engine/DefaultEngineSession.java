@@ -58,7 +58,14 @@ final class DefaultEngineSession implements EngineSession {
 				() -> terminate("ping timeout", null, true));
 		this.transport = transport;
 		transport.attach(this);
-		transport.send(List.of(ControlFrame.open(server.handshake(id, transport.name()))));
+	}
+
+	/**
+	 * Sends the open packet and starts the heartbeat; called once the server knows the session, so that a client
+	 * that acts on the handshake at once always finds it.
+	 */
+	void start() {
+		this.transport.send(List.of(ControlFrame.open(this.server.handshake(this.id, this.transport.name()))));
 		this.heartbeat.start();
 	}
 

@@ -150,6 +150,7 @@ public class EngineServer {
 		String id = generateId();
 		DefaultEngineSession session = new DefaultEngineSession(id, request, transport, this);
 		this.sessions.put(id, session);
+		session.start();
 		return session;
 	}
 
