@@ -27,10 +27,6 @@ public final class AckRoundTrips implements Scenario {
 
 	static final Metric SERVER_CPU = Metric.lower("server CPU µs per round trip");
 
-	static final Metric SERVER_LOAD = Metric.lower("server CPU % of a core");
-
-	static final Metric GENERATOR_LOAD = Metric.lower("generator CPU % of a core");
-
 	private final Settings settings;
 
 	public AckRoundTrips(Settings settings) {
@@ -69,8 +65,7 @@ public final class AckRoundTrips implements Scenario {
 			metrics.put(P99, latencies.percentileMicros(0.99));
 			metrics.put(P999, latencies.percentileMicros(0.999));
 			metrics.put(SERVER_CPU, elapsed.serverCpuMicrosPer(roundTrips));
-			metrics.put(SERVER_LOAD, elapsed.serverCpuPercent());
-			metrics.put(GENERATOR_LOAD, elapsed.generatorCpuPercent());
+			Metric.putLoad(metrics, elapsed);
 			return metrics;
 		}
 		finally {

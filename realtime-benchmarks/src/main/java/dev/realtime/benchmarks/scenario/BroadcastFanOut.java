@@ -28,10 +28,6 @@ public final class BroadcastFanOut implements Scenario {
 
 	static final Metric P99 = Metric.lower("emit-to-last-delivery p99 µs");
 
-	static final Metric SERVER_LOAD = Metric.lower("server CPU % of a core");
-
-	static final Metric GENERATOR_LOAD = Metric.lower("generator CPU % of a core");
-
 	private final Settings settings;
 
 	private final String emitOutNamespace;
@@ -90,8 +86,7 @@ public final class BroadcastFanOut implements Scenario {
 			metrics.put(SERVER_CPU, elapsed.serverCpuMicrosPer(deliveries));
 			metrics.put(P50, latencies.percentileMicros(0.5));
 			metrics.put(P99, latencies.percentileMicros(0.99));
-			metrics.put(SERVER_LOAD, elapsed.serverCpuPercent());
-			metrics.put(GENERATOR_LOAD, elapsed.generatorCpuPercent());
+			Metric.putLoad(metrics, elapsed);
 			return metrics;
 		}
 		finally {

@@ -20,10 +20,6 @@ public final class ConnectStorm implements Scenario {
 
 	static final Metric SERVER_CPU = Metric.lower("server CPU µs per connection");
 
-	static final Metric SERVER_LOAD = Metric.lower("server CPU % of a core");
-
-	static final Metric GENERATOR_LOAD = Metric.lower("generator CPU % of a core");
-
 	private final Settings settings;
 
 	public ConnectStorm(Settings settings) {
@@ -48,8 +44,7 @@ public final class ConnectStorm implements Scenario {
 		Map<Metric, Double> metrics = new LinkedHashMap<>();
 		metrics.put(RATE, count / elapsed.seconds());
 		metrics.put(SERVER_CPU, elapsed.serverCpuMicrosPer(count));
-		metrics.put(SERVER_LOAD, elapsed.serverCpuPercent());
-		metrics.put(GENERATOR_LOAD, elapsed.generatorCpuPercent());
+		Metric.putLoad(metrics, elapsed);
 		return metrics;
 	}
 
