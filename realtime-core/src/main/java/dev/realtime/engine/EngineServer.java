@@ -1,8 +1,6 @@
 package dev.realtime.engine;
 
 import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -21,8 +19,6 @@ import org.springframework.web.socket.WebSocketHandler;
  */
 public class EngineServer {
 
-	private static final Base64.Encoder SID_ENCODER = Base64.getUrlEncoder().withoutPadding();
-
 	private final EngineOptions options;
 
 	private final EngineListener listener;
@@ -36,8 +32,6 @@ public class EngineServer {
 	private final EngineWebSocketHandler webSocketHandler = new EngineWebSocketHandler(this);
 
 	private final Map<String, DefaultEngineSession> sessions = new ConcurrentHashMap<>();
-
-	private final SecureRandom random = new SecureRandom();
 
 	public EngineServer(EngineOptions options, EngineListener listener, Executor executor, TaskScheduler scheduler) {
 		this.options = options;
@@ -147,18 +141,11 @@ public class EngineServer {
 	}
 
 	private DefaultEngineSession register(EngineRequest request, EngineTransport transport) {
-		String id = generateId();
+		String id = Base64Id.generate();
 		DefaultEngineSession session = new DefaultEngineSession(id, request, transport, this);
 		this.sessions.put(id, session);
 		session.start();
 		return session;
-	}
-
-	/** 15 random bytes in URL-safe base64: 20 characters, like the reference server's ids. */
-	private String generateId() {
-		byte[] bytes = new byte[15];
-		this.random.nextBytes(bytes);
-		return SID_ENCODER.encodeToString(bytes);
 	}
 
 	String handshake(String sid, String transport) {

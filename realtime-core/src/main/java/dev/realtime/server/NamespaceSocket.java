@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import dev.realtime.adapter.BroadcastOptions;
 import dev.realtime.adapter.LocalSocket;
 import dev.realtime.adapter.SocketDetails;
+import dev.realtime.engine.Base64Id;
 import dev.realtime.engine.EngineMessage;
 import dev.realtime.middleware.BlockedException;
 import dev.realtime.middleware.EventContext;
@@ -28,7 +29,7 @@ import dev.realtime.protocol.PacketType;
 /** A socket connected to a namespace on this node. */
 final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 
-	private final String id = SocketIds.next();
+	private final String id = Base64Id.generate();
 
 	private final Namespace namespace;
 
