@@ -31,10 +31,10 @@ public final class EngineWebSocketHandler extends AbstractWebSocketHandler {
 	public void afterConnectionEstablished(WebSocketSession socket) {
 		EngineOptions options = this.server.options();
 		// a frame the client cannot take within the ping timeout means it is gone
-		WebSocketSession output = new ConcurrentWebSocketSessionDecorator(socket,
+		ConcurrentWebSocketSessionDecorator output = new ConcurrentWebSocketSessionDecorator(socket,
 				(int) options.pingTimeout().toMillis(), (int) Math.min(Integer.MAX_VALUE, options.maxBufferedBytes()),
 				OverflowStrategy.TERMINATE);
-		WebSocketTransport transport = new WebSocketTransport(output, options.maxPayload());
+		WebSocketTransport transport = new WebSocketTransport(output, options.maxPayload(), this.server.scheduler());
 		String sid = EngineQuery.parse(socket.getUri().getRawQuery()).sid();
 		if (sid == null) {
 			EngineRequest request = (EngineRequest) socket.getAttributes().get(REQUEST_ATTRIBUTE);

@@ -2,13 +2,16 @@ package dev.realtime.engine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 /**
  * WebSocket: one packet per frame, binary messages as raw binary frames. Output goes through a
@@ -19,13 +22,19 @@ final class WebSocketTransport extends EngineTransport {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
 
-	private final WebSocketSession socket;
+	/** How often a close waits for frames still being written by another thread. */
+	private static final Duration FLUSH_CHECK = Duration.ofMillis(10);
+
+	private final ConcurrentWebSocketSessionDecorator socket;
 
 	private final MessageParts parts;
 
-	WebSocketTransport(WebSocketSession socket, long maxPayload) {
+	private final TaskScheduler scheduler;
+
+	WebSocketTransport(ConcurrentWebSocketSessionDecorator socket, long maxPayload, TaskScheduler scheduler) {
 		this.socket = socket;
 		this.parts = new MessageParts(maxPayload);
+		this.scheduler = scheduler;
 	}
 
 	@Override
@@ -60,6 +69,24 @@ final class WebSocketTransport extends EngineTransport {
 			if (closePacket) {
 				this.socket.sendMessage(ControlFrame.CLOSE.webSocketMessage());
 			}
+		}
+		catch (IOException | RuntimeException ex) {
+			logger.debug("Could not send the close packet to WebSocket {}", this.socket.getId(), ex);
+		}
+		closeWhenFlushed();
+	}
+
+	/**
+	 * Closes once no frame is queued or being written: while another thread writes, the decorator only queues a
+	 * frame, and closing at once would drop it (the close packet among them). The decorator's send time limit bounds
+	 * the wait.
+	 */
+	private void closeWhenFlushed() {
+		if (this.socket.isOpen() && (this.socket.getBufferSize() > 0 || this.socket.getTimeSinceSendStarted() > 0)) {
+			this.scheduler.schedule(this::closeWhenFlushed, Instant.now().plus(FLUSH_CHECK));
+			return;
+		}
+		try {
 			this.socket.close(CloseStatus.NORMAL);
 		}
 		catch (IOException | RuntimeException ex) {
