@@ -47,6 +47,12 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 
 	private volatile boolean connected;
 
+	/**
+	 * The reason the server gave when it disconnected this socket. The client may answer the DISCONNECT packet by
+	 * closing its connection before the socket's own close has run; the server's reason still holds.
+	 */
+	private volatile @Nullable DisconnectReason leaving;
+
 	NamespaceSocket(Namespace namespace, Client client, Handshake handshake) {
 		this.namespace = namespace;
 		this.client = client;
@@ -145,6 +151,7 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		if (!this.connected) {
 			return;
 		}
+		leave(close ? DisconnectReason.FORCED_SERVER_CLOSE : DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
 		send(new Packet(PacketType.DISCONNECT, this.namespace.name(), null, null));
 		if (close) {
 			this.client.close();
@@ -250,6 +257,11 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		this.namespace.adapter().delAll(this.id);
 	}
 
+	/** Records why the server is closing this socket, before the client can learn of it. */
+	void leave(DisconnectReason reason) {
+		this.leaving = reason;
+	}
+
 	/** Leaves the namespace; runs on the connection's serial executor, once. */
 	void onClose(DisconnectReason reason) {
 		if (!this.connected) {
@@ -260,7 +272,8 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		this.namespace.remove(this);
 		this.client.remove(this);
 		this.pendingAcks.clear();
-		Dispatch.disconnect(this, reason);
+		DisconnectReason leaving = this.leaving;
+		Dispatch.disconnect(this, (leaving != null) ? leaving : reason);
 	}
 
 	List<DisconnectHandler> disconnectHandlers() {
