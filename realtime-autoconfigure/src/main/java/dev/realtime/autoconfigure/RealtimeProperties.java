@@ -64,9 +64,15 @@ public class RealtimeProperties {
 	private List<String> allowedOrigins = new ArrayList<>();
 
 	/**
-	 * Unsent output a connection may hold; a client that stops reading past it is disconnected.
+	 * Unsent output a long-polling connection may hold; a client that stops polling past it is disconnected.
 	 */
 	private DataSize maxBufferedBytes = DataSize.ofMegabytes(16);
+
+	/**
+	 * Whether WebSocket connections may negotiate permessage-deflate compression (Socket.IO's perMessageDeflate).
+	 * Off by default: each compressing connection holds a zlib stream of its own.
+	 */
+	private boolean perMessageDeflate;
 
 	private final Executor executor = new Executor();
 
@@ -156,6 +162,14 @@ public class RealtimeProperties {
 		this.maxBufferedBytes = maxBufferedBytes;
 	}
 
+	public boolean isPerMessageDeflate() {
+		return this.perMessageDeflate;
+	}
+
+	public void setPerMessageDeflate(boolean perMessageDeflate) {
+		this.perMessageDeflate = perMessageDeflate;
+	}
+
 	public Executor getExecutor() {
 		return this.executor;
 	}
@@ -182,7 +196,7 @@ public class RealtimeProperties {
 		String normalizedPath = this.path.endsWith("/") ? this.path : this.path + "/";
 		return new EngineOptions(normalizedPath, this.pingInterval, this.pingTimeout, this.maxPayload.toBytes(),
 				this.upgradeTimeout, new LinkedHashSet<>(this.transports), List.copyOf(this.allowedOrigins),
-				this.maxBufferedBytes.toBytes());
+				this.maxBufferedBytes.toBytes(), this.perMessageDeflate);
 	}
 
 	/**

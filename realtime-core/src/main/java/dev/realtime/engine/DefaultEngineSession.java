@@ -64,7 +64,7 @@ final class DefaultEngineSession implements EngineSession {
 	 * Sends the open packet and starts the heartbeat; called once the server knows the session, so that a client
 	 * that acts on the handshake at once always finds it.
 	 */
-	void start() {
+	synchronized void start() {
 		this.transport.send(List.of(ControlFrame.open(this.server.handshake(this.id, this.transport.name()))));
 		this.heartbeat.start();
 	}

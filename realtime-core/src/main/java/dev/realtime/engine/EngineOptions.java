@@ -14,10 +14,14 @@ import java.util.Set;
  * @param upgradeTimeout how long an upgrade from polling to WebSocket may take
  * @param transports the allowed transports: "polling", "websocket"
  * @param allowedOrigins origin patterns allowed to connect; empty means same origin only ("*" allows any)
- * @param maxBufferedBytes the unsent output a session may hold before the client is disconnected as too slow
+ * @param maxBufferedBytes the unsent output a long-polling session may hold before the client is disconnected as too
+ *        slow
+ * @param perMessageDeflate whether WebSocket connections may negotiate compression (off by default, as in Socket.IO:
+ *        each compressed connection holds a zlib stream of its own)
  */
 public record EngineOptions(String path, Duration pingInterval, Duration pingTimeout, long maxPayload,
-		Duration upgradeTimeout, Set<String> transports, List<String> allowedOrigins, long maxBufferedBytes) {
+		Duration upgradeTimeout, Set<String> transports, List<String> allowedOrigins, long maxBufferedBytes,
+		boolean perMessageDeflate) {
 
 	public static final String POLLING = "polling";
 
@@ -25,7 +29,7 @@ public record EngineOptions(String path, Duration pingInterval, Duration pingTim
 
 	public static EngineOptions defaults() {
 		return new EngineOptions("/socket.io/", Duration.ofSeconds(25), Duration.ofSeconds(20), 1_000_000,
-				Duration.ofSeconds(10), Set.of(POLLING, WEBSOCKET), List.of(), 16 * 1024 * 1024);
+				Duration.ofSeconds(10), Set.of(POLLING, WEBSOCKET), List.of(), 16 * 1024 * 1024, false);
 	}
 
 }

@@ -7,8 +7,6 @@ import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.AbstractWebSocketHandler;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator.OverflowStrategy;
 
 /**
  * Binds Spring WebSocket sessions to Engine.IO: a socket without {@code sid} opens a session, one with a
@@ -29,12 +27,9 @@ public final class EngineWebSocketHandler extends AbstractWebSocketHandler {
 
 	@Override
 	public void afterConnectionEstablished(WebSocketSession socket) {
-		EngineOptions options = this.server.options();
-		// a frame the client cannot take within the ping timeout means it is gone
-		ConcurrentWebSocketSessionDecorator output = new ConcurrentWebSocketSessionDecorator(socket,
-				(int) options.pingTimeout().toMillis(), (int) Math.min(Integer.MAX_VALUE, options.maxBufferedBytes()),
-				OverflowStrategy.TERMINATE);
-		WebSocketTransport transport = new WebSocketTransport(output, options.maxPayload(), this.server.scheduler());
+		long maxPayload = this.server.options().maxPayload();
+		ContainerSessionSettings.apply(socket, maxPayload);
+		WebSocketTransport transport = new WebSocketTransport(socket, maxPayload);
 		String sid = EngineQuery.parse(socket.getUri().getRawQuery()).sid();
 		if (sid == null) {
 			EngineRequest request = (EngineRequest) socket.getAttributes().get(REQUEST_ATTRIBUTE);

@@ -2,39 +2,31 @@ package dev.realtime.engine;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.TaskScheduler;
 import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
+import org.springframework.web.socket.WebSocketSession;
 
 /**
- * WebSocket: one packet per frame, binary messages as raw binary frames. Output goes through a
- * {@link org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator} that bounds buffering and
- * sending time, so a slow client is disconnected instead of holding memory or threads.
+ * WebSocket: one packet per frame, binary messages as raw binary frames. Frames are written one at a time, under the
+ * session's lock, straight to the container's session: nothing is buffered here. A send blocks until the container
+ * takes the frame; a client that stops reading is disconnected by the container's blocking-send timeout (Tomcat:
+ * 20 s).
  */
 final class WebSocketTransport extends EngineTransport {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
 
-	/** How often a close waits for frames still being written by another thread. */
-	private static final Duration FLUSH_CHECK = Duration.ofMillis(10);
-
-	private final ConcurrentWebSocketSessionDecorator socket;
+	private final WebSocketSession socket;
 
 	private final MessageParts parts;
 
-	private final TaskScheduler scheduler;
-
-	WebSocketTransport(ConcurrentWebSocketSessionDecorator socket, long maxPayload, TaskScheduler scheduler) {
+	WebSocketTransport(WebSocketSession socket, long maxPayload) {
 		this.socket = socket;
 		this.parts = new MessageParts(maxPayload);
-		this.scheduler = scheduler;
 	}
 
 	@Override
@@ -55,7 +47,6 @@ final class WebSocketTransport extends EngineTransport {
 			}
 		}
 		catch (IOException | RuntimeException ex) {
-			// includes the decorator's SessionLimitExceededException for a client too slow to keep up
 			session().onTransportClosed(this, "transport error", ex);
 		}
 	}
@@ -72,19 +63,6 @@ final class WebSocketTransport extends EngineTransport {
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.debug("Could not send the close packet to WebSocket {}", this.socket.getId(), ex);
-		}
-		closeWhenFlushed();
-	}
-
-	/**
-	 * Closes once no frame is queued or being written: while another thread writes, the decorator only queues a
-	 * frame, and closing at once would drop it (the close packet among them). The decorator's send time limit bounds
-	 * the wait.
-	 */
-	private void closeWhenFlushed() {
-		if (this.socket.isOpen() && (this.socket.getBufferSize() > 0 || this.socket.getTimeSinceSendStarted() > 0)) {
-			this.scheduler.schedule(this::closeWhenFlushed, Instant.now().plus(FLUSH_CHECK));
-			return;
 		}
 		try {
 			this.socket.close(CloseStatus.NORMAL);

@@ -103,7 +103,8 @@ public class EngineServlet extends HttpServlet {
 			request.setAttribute(EngineWebSocketHandler.REQUEST_ATTRIBUTE,
 					EngineRequest.from(request, query.parameters()));
 		}
-		this.webSocket.handleRequest(request, response);
+		this.webSocket.handleRequest(
+				this.server.options().perMessageDeflate() ? request : new UncompressedUpgradeRequest(request), response);
 	}
 
 	/** Carries the captured handshake request from the servlet request into the WebSocket session. */

@@ -1,5 +1,6 @@
 package dev.realtime.support;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -101,6 +102,8 @@ public class EngineClient {
 
 		private final StringBuilder text = new StringBuilder();
 
+		private final ByteArrayOutputStream binary = new ByteArrayOutputStream();
+
 		private volatile boolean answerPings;
 
 		public WebSocket webSocket;
@@ -170,7 +173,11 @@ public class EngineClient {
 		public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
 			byte[] bytes = new byte[data.remaining()];
 			data.get(bytes);
-			this.received.add(bytes);
+			this.binary.writeBytes(bytes);
+			if (last) {
+				this.received.add(this.binary.toByteArray());
+				this.binary.reset();
+			}
 			webSocket.request(1);
 			return null;
 		}

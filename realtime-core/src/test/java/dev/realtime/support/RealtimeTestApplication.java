@@ -60,7 +60,7 @@ public class RealtimeTestApplication {
 		EngineOptions defaults = EngineOptions.defaults();
 		EngineOptions options = new EngineOptions(defaults.path(), Duration.ofMillis(500), Duration.ofMillis(400),
 				defaults.maxPayload(), defaults.upgradeTimeout(), defaults.transports(), defaults.allowedOrigins(),
-				defaults.maxBufferedBytes());
+				defaults.maxBufferedBytes(), defaults.perMessageDeflate());
 		return new EngineServer(options, server.engineListener(), realtimeTaskExecutor, realtimeTaskScheduler);
 	}
 

@@ -53,7 +53,7 @@ class EngineTestApplication {
 				ThreadPoolTaskScheduler engineScheduler) {
 			EngineOptions options = new EngineOptions("/socket.io/", Duration.ofSeconds(25), Duration.ofSeconds(20),
 					1_000_000, Duration.ofSeconds(10), Set.of(EngineOptions.POLLING, EngineOptions.WEBSOCKET), List.of(),
-					2_000_000);
+					2_000_000, true);
 			return new EngineServer(options, mainListener, engineExecutor, engineScheduler);
 		}
 
@@ -62,7 +62,7 @@ class EngineTestApplication {
 				ThreadPoolTaskScheduler engineScheduler) {
 			EngineOptions options = new EngineOptions("/heartbeat/", Duration.ofMillis(300), Duration.ofMillis(200),
 					1_000_000, Duration.ofSeconds(10), Set.of(EngineOptions.POLLING, EngineOptions.WEBSOCKET), List.of(),
-					16 * 1024 * 1024);
+					16 * 1024 * 1024, false);
 			return new EngineServer(options, heartbeatListener, engineExecutor, engineScheduler);
 		}
 

@@ -1,6 +1,11 @@
 package dev.realtime.web;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
@@ -30,6 +35,15 @@ class WebSocketIntegrationTests extends EngineIntegrationTests {
 		String large = "4" + "y".repeat(100_000);
 		socket.send(large);
 		assertThat(socket.next()).isEqualTo(large);
+		// arrives in many parts: characters of two and four UTF-8 bytes fall across their borders
+		String multibyte = "4" + "é😀".repeat(20_000);
+		socket.send(multibyte);
+		assertThat(socket.next()).isEqualTo(multibyte);
+		// past the 64 KB that Jetty allows by default
+		byte[] binary = new byte[200_000];
+		binary[199_999] = 7;
+		socket.send(binary);
+		assertThat((byte[]) socket.next()).isEqualTo(binary);
 		socket.webSocket.sendClose(1000, "").join();
 		await().until(() -> this.listener.has("close:" + sid + ":transport close"));
 	}
@@ -82,6 +96,32 @@ class WebSocketIntegrationTests extends EngineIntegrationTests {
 			.havingCause()
 			.isInstanceOfSatisfying(WebSocketHandshakeException.class,
 					(ex) -> assertThat(ex.getResponse().statusCode()).isEqualTo(403));
+	}
+
+	@Test
+	void compressionIsNegotiatedOnlyWhereEnabled() throws Exception {
+		assertThat(upgradeResponse("/socket.io/")).containsIgnoringCase("Sec-WebSocket-Extensions: permessage-deflate");
+		assertThat(upgradeResponse("/heartbeat/")).startsWith("HTTP/1.1 101")
+			.doesNotContainIgnoringCase("Sec-WebSocket-Extensions");
+	}
+
+	/** The head of the response to an upgrade that offers compression as browsers do; the JDK client cannot. */
+	private String upgradeResponse(String path) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			String request = "GET " + path + "?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+					+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+					+ "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			BufferedReader reader = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+			StringBuilder head = new StringBuilder();
+			for (String line = reader.readLine(); line != null && !line.isEmpty(); line = reader.readLine()) {
+				head.append(line).append('\n');
+			}
+			return head.toString();
+		}
 	}
 
 	@Test
