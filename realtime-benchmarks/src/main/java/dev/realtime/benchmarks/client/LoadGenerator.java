@@ -30,6 +30,8 @@ public final class LoadGenerator implements AutoCloseable {
 
 	private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
 
+	private final int firstSource;
+
 	private final int sourceAddresses;
 
 	private final AtomicInteger next = new AtomicInteger();
@@ -38,6 +40,15 @@ public final class LoadGenerator implements AutoCloseable {
 	 * @param sourceAddresses how many of 127.0.0.2, 127.0.0.3, ... connections come from, in turn
 	 */
 	public LoadGenerator(int sourceAddresses) {
+		this(0, sourceAddresses);
+	}
+
+	/**
+	 * @param firstSource which of 127.0.0.2, 127.0.0.3, ... to start from, counting from 0
+	 * @param sourceAddresses how many addresses from there connections come from, in turn
+	 */
+	public LoadGenerator(int firstSource, int sourceAddresses) {
+		this.firstSource = firstSource;
 		this.sourceAddresses = sourceAddresses;
 	}
 
@@ -75,7 +86,7 @@ public final class LoadGenerator implements AutoCloseable {
 
 	private InetSocketAddress nextSource() {
 		int index = Math.floorMod(this.next.getAndIncrement(), this.sourceAddresses);
-		return new InetSocketAddress("127.0.0." + (2 + index), 0);
+		return new InetSocketAddress("127.0.0." + (2 + this.firstSource + index), 0);
 	}
 
 	@Override

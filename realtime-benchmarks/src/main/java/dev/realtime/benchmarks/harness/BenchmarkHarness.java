@@ -11,12 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 import dev.realtime.benchmarks.client.LoadGenerator;
 import dev.realtime.benchmarks.scenario.AckRoundTrips;
 import dev.realtime.benchmarks.scenario.BroadcastFanOut;
 import dev.realtime.benchmarks.scenario.ConnectStorm;
 import dev.realtime.benchmarks.scenario.IdleMemory;
+import dev.realtime.benchmarks.scenario.Scale;
 import dev.realtime.benchmarks.scenario.Scenario;
 import dev.realtime.benchmarks.scenario.Target;
 import dev.realtime.benchmarks.servers.realtime.RealtimeBenchmarkApplication;
@@ -24,9 +28,10 @@ import dev.realtime.benchmarks.servers.realtime.RealtimeBenchmarkApplication;
 /**
  * Starts every server under test on core 0, measures idle memory on each while it is fresh, then runs the
  * throughput scenarios on each server in turn, run after run, so that a change in the machine's load touches every
- * server alike. Run it from {@code realtime-benchmarks/} on core 1, as {@code run.sh} does, with the profile name
- * and optionally the servers to measure and Spring Boot properties for the Java servers
- * ({@code quick realtime_tomcat,node realtime.max-payload=64KB}).
+ * server alike; last, the scale scenario on servers started afresh with their default configuration. Run it from
+ * {@code realtime-benchmarks/} on core 1, as {@code run.sh} does, with the profile name and optionally the servers to
+ * measure and Spring Boot properties for the Java servers ({@code quick realtime_tomcat,node
+ * realtime.max-payload=64KB}); the environment variable {@code SCENARIOS} picks scenarios by number ({@code 4,5}).
  */
 public final class BenchmarkHarness {
 
@@ -46,10 +51,18 @@ public final class BenchmarkHarness {
 
 	private final List<String> serverProperties = new ArrayList<>();
 
+	private final Set<Integer> scenarios = new TreeSet<>(List.of(1, 2, 3, 4, 5));
+
 	public BenchmarkHarness(Settings settings, Path directory, List<ServerKind> servers) {
 		this.settings = settings;
 		this.directory = directory;
 		this.servers = servers;
+	}
+
+	/** Runs only the scenarios with these numbers. */
+	public void selectScenarios(List<Integer> numbers) {
+		this.scenarios.retainAll(numbers);
+		this.conditions.put("scenarios", this.scenarios.toString());
 	}
 
 	/** Adds a Spring Boot property, {@code name=value}, to every Java server: a tuning to measure. */
@@ -60,10 +73,14 @@ public final class BenchmarkHarness {
 
 	public static void main(String[] args) throws Exception {
 		Settings settings = Settings.named((args.length > 0) ? args[0] : "quick");
-		List<ServerKind> servers = (args.length > 1)
+		List<ServerKind> servers = (args.length > 1 && !args[1].equals("all"))
 				? Arrays.stream(args[1].split(",")).map((name) -> ServerKind.valueOf(name.toUpperCase(Locale.ROOT))).toList()
 				: List.of(ServerKind.values());
 		BenchmarkHarness harness = new BenchmarkHarness(settings, Path.of("").toAbsolutePath(), servers);
+		String scenarios = System.getenv("SCENARIOS");
+		if (scenarios != null && !scenarios.isBlank()) {
+			harness.selectScenarios(Arrays.stream(scenarios.split(",")).map(String::trim).map(Integer::valueOf).toList());
+		}
 		Arrays.stream(args).skip(2).forEach(harness::addServerProperty);
 		Results results = harness.run();
 		Path report = harness.write(results, harness.directory.resolve(
@@ -79,18 +96,35 @@ public final class BenchmarkHarness {
 		Results results = new Results();
 		this.conditions.put("started", LocalDateTime.now().withNano(0).toString());
 		this.conditions.put("load average (1, 5, 15 min) before", MachineFacts.loadAverage());
-		List<ServerProcess> running = new ArrayList<>();
 		try (LoadGenerator generator = new LoadGenerator(this.settings.sourceAddresses())) {
+			measureOnSharedServers(generator, results);
+			measureScale(generator, results);
+		}
+		this.conditions.put("load average (1, 5, 15 min) after", MachineFacts.loadAverage());
+		return results;
+	}
+
+	/** Idle memory on each server while it is fresh, then the throughput scenarios, run after run. */
+	private void measureOnSharedServers(LoadGenerator generator, Results results) throws Exception {
+		Scenario memory = new IdleMemory(this.settings);
+		List<Scenario> scenarios = Stream.of(new AckRoundTrips(this.settings), BroadcastFanOut.plain(this.settings),
+				BroadcastFanOut.withEmitOutMiddleware(this.settings, RealtimeBenchmarkApplication.EMIT_OUT_NAMESPACE),
+				new ConnectStorm(this.settings))
+			.filter(this::selected)
+			.toList();
+		if (scenarios.isEmpty() && !selected(memory)) {
+			return;
+		}
+		List<ServerProcess> running = new ArrayList<>();
+		try {
 			for (ServerKind kind : this.servers) {
-				running.add(start(kind));
+				running.add(start(kind, throughputProperties()));
 			}
-			Scenario memory = new IdleMemory(this.settings);
-			for (ServerProcess server : running) {
-				measure(memory, server, generator, results);
+			if (selected(memory)) {
+				for (ServerProcess server : running) {
+					measure(memory, server, generator, results);
+				}
 			}
-			List<Scenario> scenarios = List.of(new AckRoundTrips(this.settings), BroadcastFanOut.plain(this.settings),
-					BroadcastFanOut.withEmitOutMiddleware(this.settings, RealtimeBenchmarkApplication.EMIT_OUT_NAMESPACE),
-					new ConnectStorm(this.settings));
 			for (int run = 0; run < this.settings.runs(); run++) {
 				for (Scenario scenario : scenarios) {
 					for (ServerProcess server : running) {
@@ -106,20 +140,46 @@ public final class BenchmarkHarness {
 				server.close();
 			}
 		}
-		this.conditions.put("load average (1, 5, 15 min) after", MachineFacts.loadAverage());
-		return results;
 	}
 
-	private ServerProcess start(ServerKind kind) throws IOException, InterruptedException {
+	private boolean selected(Scenario scenario) {
+		return this.scenarios.contains(scenario.number());
+	}
+
+	/**
+	 * Scale runs last, each server started afresh with nothing but the scenario's own properties: what it measures
+	 * is the configuration.
+	 */
+	private void measureScale(LoadGenerator generator, Results results) throws IOException, InterruptedException {
+		for (Scale scale : List.of(Scale.withDefaults(this.settings), Scale.withoutConnectionLimit(this.settings))) {
+			if (!selected(scale)) {
+				continue;
+			}
+			for (ServerKind kind : this.servers) {
+				if (scale.appliesTo(kind)) {
+					try (ServerProcess server = start(kind, scale.serverProperties())) {
+						measure(scale, server, generator, results);
+					}
+				}
+			}
+		}
+	}
+
+	private ServerProcess start(ServerKind kind, List<String> properties) throws IOException, InterruptedException {
 		Path log = this.directory.resolve(Path.of("target", "benchmarks", kind.name().toLowerCase() + ".log"));
 		String cpus = (Integer.parseInt(MachineFacts.command("nproc", "--all")) > 1) ? SERVER_CPUS : null;
 		if (kind == ServerKind.NODE && !Files.isDirectory(nodeDirectory().resolve("node_modules"))) {
 			installNodeServer();
 		}
+		return ServerProcess.start(kind, nodeDirectory(), log, cpus, properties);
+	}
+
+	/** The memory scenario's connections fit, and the tuning given to measure applies. */
+	private List<String> throughputProperties() {
 		List<String> properties = new ArrayList<>(List.of("server.tomcat.max-connections="
 				+ Math.max(8192, this.settings.idleConnections() + MAX_CONNECTIONS_MARGIN)));
 		properties.addAll(this.serverProperties);
-		return ServerProcess.start(kind, nodeDirectory(), log, cpus, properties);
+		return properties;
 	}
 
 	private void installNodeServer() throws IOException, InterruptedException {
@@ -133,7 +193,9 @@ public final class BenchmarkHarness {
 
 	private void measure(Scenario scenario, ServerProcess server, LoadGenerator generator, Results results) {
 		try {
-			results.add(scenario, server.kind(), scenario.run(new Target(server, generator, this.settings)));
+			Target target = new Target(server, generator, this.settings,
+					(finding) -> results.find(scenario, server.kind(), finding));
+			results.add(scenario, server.kind(), scenario.run(target));
 		}
 		catch (Exception | AssertionError ex) {
 			results.fail(scenario, server.kind(), ex);

@@ -33,7 +33,7 @@ final class MarkdownReport {
 		out.append("\nEach cell is the median of the runs, with the spread (max - min) / median in brackets. ")
 			.append("Ratios divide Realtime on Tomcat by the column named; ↑ marks a metric where more is better, ")
 			.append("↓ one where less is better.\n");
-		results.figures().forEach((scenario, metrics) -> table(out, scenario, metrics));
+		results.figures().forEach((scenario, metrics) -> table(out, results, scenario, metrics));
 		if (!results.failures().isEmpty()) {
 			out.append("\n## Did not complete\n\n");
 			results.failures().forEach((failure) -> out.append("- ").append(failure).append('\n'));
@@ -41,7 +41,8 @@ final class MarkdownReport {
 		return out.toString();
 	}
 
-	private void table(StringBuilder out, Scenario scenario, Map<Metric, Map<ServerKind, List<Double>>> metrics) {
+	private void table(StringBuilder out, Results results, Scenario scenario,
+			Map<Metric, Map<ServerKind, List<Double>>> metrics) {
 		out.append("\n### ").append(scenario.title()).append("\n\n| metric |");
 		this.servers.forEach((server) -> out.append(' ').append(server.label()).append(" |"));
 		out.append(" ÷ Node | ÷ raw WebSocket |\n|---|");
@@ -55,6 +56,11 @@ final class MarkdownReport {
 			out.append(' ').append(ratio(byServer, ServerKind.NODE)).append(" |");
 			out.append(' ').append(ratio(byServer, ServerKind.RAW_TOMCAT)).append(" |\n");
 		});
+		List<String> findings = results.findings().getOrDefault(scenario, List.of());
+		if (!findings.isEmpty()) {
+			out.append("\nFindings:\n\n");
+			findings.forEach((finding) -> out.append("- ").append(finding).append('\n'));
+		}
 	}
 
 	private static String cell(List<Double> runs) {

@@ -16,6 +16,8 @@ public final class Results {
 
 	private final Map<Scenario, Map<Metric, Map<ServerKind, List<Double>>>> figures = new LinkedHashMap<>();
 
+	private final Map<Scenario, List<String>> findings = new LinkedHashMap<>();
+
 	private final List<String> failures = new ArrayList<>();
 
 	private int completed;
@@ -29,12 +31,21 @@ public final class Results {
 		this.completed++;
 	}
 
+	void find(Scenario scenario, ServerKind server, String finding) {
+		this.findings.computeIfAbsent(scenario, (key) -> new ArrayList<>()).add(server.label() + ": " + finding);
+	}
+
 	void fail(Scenario scenario, ServerKind server, Throwable failure) {
 		this.failures.add(scenario.title() + " on " + server.label() + ": " + failure);
 	}
 
 	public Map<Scenario, Map<Metric, Map<ServerKind, List<Double>>>> figures() {
 		return this.figures;
+	}
+
+	/** What scenarios found out about each server, in words. */
+	public Map<Scenario, List<String>> findings() {
+		return this.findings;
 	}
 
 	public List<String> failures() {

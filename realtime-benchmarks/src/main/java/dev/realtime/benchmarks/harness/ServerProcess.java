@@ -26,6 +26,8 @@ public final class ServerProcess implements AutoCloseable {
 
 	private static final Pattern HEAP_USED = Pattern.compile("\"heapUsed\"\\s*:\\s*(\\d+)");
 
+	private static final Pattern CONNECTION_LIMIT = Pattern.compile("\"connectionLimit\"\\s*:\\s*(-?\\d+)");
+
 	private final ServerKind kind;
 
 	private final Process process;
@@ -102,15 +104,24 @@ public final class ServerProcess implements AutoCloseable {
 
 	/** Heap in use after a full collection, as the server reports it. */
 	public long heapAfterGc() throws IOException, InterruptedException {
+		Matcher matcher = HEAP_USED.matcher(stats());
+		if (!matcher.find()) {
+			throw new IOException("No heap figure from " + this.kind.label());
+		}
+		return Long.parseLong(matcher.group(1));
+	}
+
+	/** The container's limit on open connections, or -1 when it has none. */
+	public long connectionLimit() throws IOException, InterruptedException {
+		Matcher matcher = CONNECTION_LIMIT.matcher(stats());
+		return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
+	}
+
+	private String stats() throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/stats"))
 			.timeout(Duration.ofSeconds(30))
 			.build();
-		String body = this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-		Matcher matcher = HEAP_USED.matcher(body);
-		if (!matcher.find()) {
-			throw new IOException("No heap figure in " + body);
-		}
-		return Long.parseLong(matcher.group(1));
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
 	}
 
 	public long rssBytes() {

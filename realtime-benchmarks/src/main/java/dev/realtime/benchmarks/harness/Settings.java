@@ -17,22 +17,23 @@ import java.util.Locale;
  * @param concurrency connections opened at once
  * @param idleConnections idle connections held for the memory scenario
  * @param sourceAddresses loopback source addresses the generator connects from
+ * @param scaleConnections idle connections the scale scenario asks for at most
  */
 public record Settings(String name, int runs, Duration warmUp, Duration measure, int ackClients, int fanoutSockets,
 		int fanoutInFlight, int stormConnections, int concurrency, int idleConnections,
-		int sourceAddresses) {
+		int sourceAddresses, int scaleConnections) {
 
 	/** Small enough for CI: proves each scenario completes on each server, measures nothing worth keeping. */
 	public static final Settings SMOKE = new Settings("smoke", 1, Duration.ofMillis(500), Duration.ofSeconds(1), 10,
-			20, 2, 20, 10, 20, 2);
+			20, 2, 20, 10, 20, 2, 30);
 
 	/** A first look in a few minutes. */
 	public static final Settings QUICK = new Settings("quick", 3, Duration.ofSeconds(3), Duration.ofSeconds(5), 100,
-			1_000, 4, 2_000, 100, 2_000, 8);
+			1_000, 4, 2_000, 100, 2_000, 8, 12_000);
 
 	/** The counts of the published table. */
 	public static final Settings FULL = new Settings("full", 5, Duration.ofSeconds(10), Duration.ofSeconds(15), 100,
-			1_000, 4, 2_000, 100, 10_000, 16);
+			1_000, 4, 2_000, 100, 10_000, 16, 25_000);
 
 	public static Settings named(String name) {
 		return switch (name.toLowerCase(Locale.ROOT)) {

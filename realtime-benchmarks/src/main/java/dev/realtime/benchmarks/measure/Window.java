@@ -11,13 +11,13 @@ public final class Window {
 
 	private final long startNanos;
 
-	private final long serverCpuStart;
+	private final CpuTime serverCpuStart;
 
 	private final long generatorCpuStart;
 
 	private Window(long serverPid) {
 		this.serverPid = serverPid;
-		this.serverCpuStart = ProcessStats.cpuNanos(serverPid);
+		this.serverCpuStart = ProcessStats.cpuTime(serverPid);
 		this.generatorCpuStart = ProcessStats.cpuNanos(this.generatorPid);
 		this.startNanos = System.nanoTime();
 	}
@@ -28,12 +28,19 @@ public final class Window {
 
 	public Elapsed close() {
 		long wall = System.nanoTime() - this.startNanos;
-		return new Elapsed(wall, ProcessStats.cpuNanos(this.serverPid) - this.serverCpuStart,
+		CpuTime server = ProcessStats.cpuTime(this.serverPid);
+		return new Elapsed(wall, server.totalNanos() - this.serverCpuStart.totalNanos(),
+				server.systemNanos() - this.serverCpuStart.systemNanos(),
 				ProcessStats.cpuNanos(this.generatorPid) - this.generatorCpuStart);
 	}
 
-	/** What a window measured. */
-	public record Elapsed(long wallNanos, long serverCpuNanos, long generatorCpuNanos) {
+	/**
+	 * What a window measured.
+	 *
+	 * @param serverSystemCpuNanos the part of the server's CPU time spent in the kernel: socket reads and writes, and
+	 *        on loopback much of the TCP work of both ends
+	 */
+	public record Elapsed(long wallNanos, long serverCpuNanos, long serverSystemCpuNanos, long generatorCpuNanos) {
 
 		public double seconds() {
 			return this.wallNanos / 1e9;
@@ -47,6 +54,11 @@ public final class Window {
 		/** Share of one core the server used, in percent. */
 		public double serverCpuPercent() {
 			return 100.0 * this.serverCpuNanos / this.wallNanos;
+		}
+
+		/** Share of the server's CPU time spent in the kernel, in percent. */
+		public double serverKernelPercent() {
+			return (this.serverCpuNanos > 0) ? 100.0 * this.serverSystemCpuNanos / this.serverCpuNanos : 0;
 		}
 
 		/** Share of one core the generator used, in percent. */

@@ -34,6 +34,11 @@ public final class AckRoundTrips implements Scenario {
 	}
 
 	@Override
+	public int number() {
+		return 1;
+	}
+
+	@Override
 	public String title() {
 		return "1. Ack round trips: " + this.settings.ackClients() + " clients, one ack in flight each";
 	}

@@ -47,6 +47,11 @@ public final class BroadcastFanOut implements Scenario {
 	}
 
 	@Override
+	public int number() {
+		return 2;
+	}
+
+	@Override
 	public String title() {
 		String title = "2. Broadcast fan-out: " + this.settings.fanoutSockets() + " sockets in a room, one emitter, "
 				+ this.settings.fanoutInFlight() + " broadcasts in flight";

@@ -27,6 +27,11 @@ public final class ConnectStorm implements Scenario {
 	}
 
 	@Override
+	public int number() {
+		return 3;
+	}
+
+	@Override
 	public String title() {
 		return "3. Connect storm: " + this.settings.stormConnections() + " clients, " + this.settings.concurrency()
 				+ " connecting at a time, through two CONNECT middlewares";

@@ -31,6 +31,11 @@ public final class IdleMemory implements Scenario {
 	}
 
 	@Override
+	public int number() {
+		return 4;
+	}
+
+	@Override
 	public String title() {
 		return "4. Idle memory: " + this.settings.idleConnections() + " idle connections on a fresh server";
 	}

@@ -10,6 +10,9 @@ import dev.realtime.benchmarks.harness.ServerKind;
  */
 public interface Scenario {
 
+	/** Its number in the list of scenarios, by which a run may pick it. */
+	int number();
+
 	/** A heading that says what was measured and with which counts. */
 	String title();
 

@@ -20,7 +20,7 @@ class BenchmarkSmokeTests {
 		Results results = harness.run();
 		harness.write(results, Path.of("target", "benchmarks"));
 		assertThat(results.failures()).isEmpty();
-		assertThat(results.figures()).hasSize(5);
+		assertThat(results.figures()).hasSize(7);
 		results.figures()
 			.values()
 			.forEach((metrics) -> metrics.values().forEach((byServer) -> assertThat(byServer).isNotEmpty()));
