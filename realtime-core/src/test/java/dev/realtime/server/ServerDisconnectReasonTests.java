@@ -11,6 +11,8 @@ import java.util.concurrent.Executor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.util.LinkedMultiValueMap;
@@ -48,20 +50,13 @@ class ServerDisconnectReasonTests {
 		this.scheduler.shutdown();
 	}
 
-	@Test
-	void keepsTheServerNamespaceDisconnectWhenTheClientClosesFirst() {
+	@ParameterizedTest
+	@CsvSource({ "false, SERVER_NAMESPACE_DISCONNECT", "true, FORCED_SERVER_CLOSE" })
+	void keepsTheServerReasonWhenTheClientClosesFirst(boolean close, DisconnectReason expected) {
 		ClosingClient session = connectedSession();
-		onlySocket().disconnect(false);
+		onlySocket().disconnect(close);
 		session.drain();
-		assertThat(this.reasons).containsExactly(DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
-	}
-
-	@Test
-	void keepsTheForcedServerCloseWhenTheClientClosesFirst() {
-		ClosingClient session = connectedSession();
-		onlySocket().disconnect(true);
-		session.drain();
-		assertThat(this.reasons).containsExactly(DisconnectReason.FORCED_SERVER_CLOSE);
+		assertThat(this.reasons).containsExactly(expected);
 	}
 
 	@Test
