@@ -165,7 +165,7 @@ final class Client {
 
 	/** Closes the whole connection from the server side. */
 	void close() {
-		this.sockets.values().forEach((socket) -> socket.leave(DisconnectReason.FORCED_SERVER_CLOSE));
+		this.sockets.values().forEach((socket) -> socket.recordServerReason(DisconnectReason.FORCED_SERVER_CLOSE));
 		execute(() -> {
 			closeSockets(DisconnectReason.FORCED_SERVER_CLOSE);
 			this.session.close();

@@ -51,7 +51,7 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	 * The reason the server gave when it disconnected this socket. The client may answer the DISCONNECT packet by
 	 * closing its connection before the socket's own close has run; the server's reason still holds.
 	 */
-	private volatile @Nullable DisconnectReason leaving;
+	private volatile @Nullable DisconnectReason serverReason;
 
 	NamespaceSocket(Namespace namespace, Client client, Handshake handshake) {
 		this.namespace = namespace;
@@ -151,7 +151,8 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		if (!this.connected) {
 			return;
 		}
-		leave(close ? DisconnectReason.FORCED_SERVER_CLOSE : DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
+		recordServerReason(
+				close ? DisconnectReason.FORCED_SERVER_CLOSE : DisconnectReason.SERVER_NAMESPACE_DISCONNECT);
 		send(new Packet(PacketType.DISCONNECT, this.namespace.name(), null, null));
 		if (close) {
 			this.client.close();
@@ -258,8 +259,8 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	}
 
 	/** Records why the server is closing this socket, before the client can learn of it. */
-	void leave(DisconnectReason reason) {
-		this.leaving = reason;
+	void recordServerReason(DisconnectReason reason) {
+		this.serverReason = reason;
 	}
 
 	/** Leaves the namespace; runs on the connection's serial executor, once. */
@@ -272,8 +273,8 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		this.namespace.remove(this);
 		this.client.remove(this);
 		this.pendingAcks.clear();
-		DisconnectReason leaving = this.leaving;
-		Dispatch.disconnect(this, (leaving != null) ? leaving : reason);
+		DisconnectReason serverReason = this.serverReason;
+		Dispatch.disconnect(this, (serverReason != null) ? serverReason : reason);
 	}
 
 	List<DisconnectHandler> disconnectHandlers() {
