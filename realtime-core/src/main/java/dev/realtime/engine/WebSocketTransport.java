@@ -74,12 +74,7 @@ final class WebSocketTransport extends EngineTransport {
 
 	/** Closes a WebSocket that no session took. */
 	void reject() {
-		try {
-			this.socket.close(CloseStatus.NORMAL);
-		}
-		catch (IOException ex) {
-			logger.debug("Could not close WebSocket {}", this.socket.getId(), ex);
-		}
+		close(false);
 	}
 
 	void onText(String part, boolean last) {
