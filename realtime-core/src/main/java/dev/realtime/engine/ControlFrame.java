@@ -1,14 +1,11 @@
 package dev.realtime.engine;
 
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketMessage;
+import dev.realtime.websocket.Frames;
 
 /**
  * An outbound packet other than a message: open, close, ping, pong or noop.
- *
- * @param pollingFrame the encoded packet, the same on every transport
  */
-record ControlFrame(String pollingFrame) implements EngineFrame {
+final class ControlFrame implements EngineFrame {
 
 	static final ControlFrame CLOSE = new ControlFrame("1");
 
@@ -18,18 +15,38 @@ record ControlFrame(String pollingFrame) implements EngineFrame {
 
 	static final ControlFrame NOOP = new ControlFrame("6");
 
+	private final String pollingFrame;
+
+	private final byte[] webSocketFrame;
+
+	private ControlFrame(String pollingFrame) {
+		this.pollingFrame = pollingFrame;
+		this.webSocketFrame = Frames.text(pollingFrame);
+	}
+
 	static ControlFrame open(String handshake) {
 		return new ControlFrame("0" + handshake);
 	}
 
+	/** The encoded packet, the same on every transport. */
 	@Override
-	public WebSocketMessage<?> webSocketMessage() {
-		return new TextMessage(this.pollingFrame);
+	public String pollingFrame() {
+		return this.pollingFrame;
+	}
+
+	@Override
+	public byte[] webSocketFrame() {
+		return this.webSocketFrame;
 	}
 
 	@Override
 	public int size() {
 		return this.pollingFrame.length();
+	}
+
+	@Override
+	public String toString() {
+		return this.pollingFrame;
 	}
 
 }

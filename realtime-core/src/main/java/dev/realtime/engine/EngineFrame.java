@@ -1,7 +1,5 @@
 package dev.realtime.engine;
 
-import org.springframework.web.socket.WebSocketMessage;
-
 /**
  * One outbound Engine.IO packet, encoded for each transport at most once.
  */
@@ -10,10 +8,15 @@ interface EngineFrame {
 	/** The packet as an item of a polling payload. */
 	String pollingFrame();
 
-	/** The packet as a WebSocket frame. */
-	WebSocketMessage<?> webSocketMessage();
+	/** The packet as an encoded WebSocket frame; the same bytes for every recipient, never to be changed. */
+	byte[] webSocketFrame();
 
-	/** Bytes the packet occupies in an output buffer, for flow control. */
+	/** The same for a WebSocket that negotiated compression. */
+	default byte[] compressedWebSocketFrame() {
+		return webSocketFrame();
+	}
+
+	/** Bytes the packet occupies in a polling output buffer, for flow control. */
 	int size();
 
 }

@@ -2,9 +2,7 @@ package dev.realtime.engine;
 
 import java.util.Base64;
 
-import org.springframework.web.socket.BinaryMessage;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketMessage;
+import dev.realtime.websocket.Frames;
 
 /**
  * The payload of one Engine.IO "message" packet: text or binary. Immutable and shareable, so a broadcast builds
@@ -19,7 +17,9 @@ public final class EngineMessage implements EngineFrame {
 
 	private volatile String pollingFrame;
 
-	private volatile TextMessage textFrame;
+	private volatile byte[] webSocketFrame;
+
+	private volatile byte[] compressedWebSocketFrame;
 
 	private EngineMessage(String text, byte[] data) {
 		this.text = text;
@@ -58,18 +58,25 @@ public final class EngineMessage implements EngineFrame {
 	}
 
 	/**
-	 * The packet as one WebSocket frame: {@code 4<text>} as text, binary as the raw bytes. A binary frame is created
-	 * per call because the container consumes its buffer while sending.
+	 * The packet as one WebSocket frame: {@code 4<text>} as text, binary as the raw bytes. Encoded once, so a
+	 * broadcast hands the same bytes to every recipient.
 	 */
 	@Override
-	public WebSocketMessage<?> webSocketMessage() {
-		if (isBinary()) {
-			return new BinaryMessage(this.data);
-		}
-		TextMessage frame = this.textFrame;
+	public byte[] webSocketFrame() {
+		byte[] frame = this.webSocketFrame;
 		if (frame == null) {
-			frame = new TextMessage(pollingFrame());
-			this.textFrame = frame;
+			frame = isBinary() ? Frames.binary(this.data) : Frames.text('4', this.text);
+			this.webSocketFrame = frame;
+		}
+		return frame;
+	}
+
+	@Override
+	public byte[] compressedWebSocketFrame() {
+		byte[] frame = this.compressedWebSocketFrame;
+		if (frame == null) {
+			frame = isBinary() ? Frames.compressedBinary(this.data) : Frames.compressedText('4', this.text);
+			this.compressedWebSocketFrame = frame;
 		}
 		return frame;
 	}

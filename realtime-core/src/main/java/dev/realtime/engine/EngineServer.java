@@ -5,12 +5,14 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.TaskScheduler;
-import org.springframework.web.socket.WebSocketHandler;
+
+import dev.realtime.websocket.WebSocketHandshake;
 
 /**
  * An Engine.IO v4 server: validates requests the way the reference server does, opens sessions and routes each
@@ -29,8 +31,6 @@ public class EngineServer {
 
 	private final OriginCheck originCheck;
 
-	private final EngineWebSocketHandler webSocketHandler = new EngineWebSocketHandler(this);
-
 	private final Map<String, DefaultEngineSession> sessions = new ConcurrentHashMap<>();
 
 	public EngineServer(EngineOptions options, EngineListener listener, Executor executor, TaskScheduler scheduler) {
@@ -43,10 +43,6 @@ public class EngineServer {
 
 	public EngineOptions options() {
 		return this.options;
-	}
-
-	public WebSocketHandler webSocketHandler() {
-		return this.webSocketHandler;
 	}
 
 	public int sessionCount() {
@@ -101,9 +97,46 @@ public class EngineServer {
 		}
 	}
 
-	/** Checks a WebSocket upgrade request before it is handed to the WebSocket handshake. */
+	/**
+	 * Handles a WebSocket upgrade request: the WebSocket opens a new session, or becomes the probe of the polling
+	 * session it upgrades. A request that Engine.IO or the WebSocket handshake refuses is answered with an error.
+	 */
+	public void handleUpgrade(HttpServletRequest request, HttpServletResponse response, EngineQuery query)
+			throws IOException, ServletException {
+		EngineError error = verifyUpgrade(request, query);
+		String accept = WebSocketHandshake.accept(request);
+		if (error == null && accept == null) {
+			error = EngineError.BAD_REQUEST;
+		}
+		if (error != null) {
+			error.write(response);
+			return;
+		}
+		String sid = query.sid();
+		EngineRequest handshake = (sid == null) ? EngineRequest.from(request, query.parameters()) : null;
+		WebSocketTransport transport = WebSocketHandshake.upgrade(request, response, accept,
+				this.options.maxPayload(), this.options.maxBufferedBytes(), this.scheduler, this.options.perMessageDeflate(),
+				(connection) -> {
+					WebSocketTransport created = new WebSocketTransport(this.options.maxBufferedBytes());
+					created.connect(new ServletWebSocketChannel(connection));
+					return created;
+				});
+		accept(handshake, sid, transport);
+	}
+
+	/** Checks a WebSocket upgrade request against the origin and Engine.IO's rules. */
 	public @Nullable EngineError verifyUpgrade(HttpServletRequest request, EngineQuery query) {
 		return this.originCheck.isAllowed(request) ? verify(request, query, true) : EngineError.FORBIDDEN;
+	}
+
+	/** A WebSocket opened: it starts a new session, or becomes the probe of the polling session it upgrades. */
+	void accept(@Nullable EngineRequest handshake, @Nullable String sid, WebSocketTransport transport) {
+		if (handshake != null) {
+			register(handshake, transport).opened();
+		}
+		else if (sid == null || !upgrade(sid, transport)) {
+			transport.reject();
+		}
 	}
 
 	private @Nullable EngineError verify(HttpServletRequest request, EngineQuery query, boolean upgrade) {
@@ -129,13 +162,8 @@ public class EngineServer {
 		return "4".equals(query.protocol()) ? null : EngineError.UNSUPPORTED_PROTOCOL_VERSION;
 	}
 
-	/** Opens a session that starts directly on WebSocket. */
-	void open(EngineRequest request, WebSocketTransport transport) {
-		register(request, transport).opened();
-	}
-
 	/** Offers a WebSocket as the upgrade of a polling session; false if the session cannot take it. */
-	boolean upgrade(String sid, WebSocketTransport transport) {
+	private boolean upgrade(String sid, WebSocketTransport transport) {
 		DefaultEngineSession session = this.sessions.get(sid);
 		return session != null && session.beginUpgrade(transport);
 	}

@@ -1,32 +1,33 @@
 package dev.realtime.engine;
 
-import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.socket.CloseStatus;
-import org.springframework.web.socket.WebSocketSession;
+
+import dev.realtime.websocket.WebSocketListener;
 
 /**
- * WebSocket: one packet per frame, binary messages as raw binary frames. Frames are written one at a time, under the
- * session's lock, straight to the container's session: nothing is buffered here. A send blocks until the container
- * takes the frame; a client that stops reading is disconnected by the container's blocking-send timeout (Tomcat:
- * 20 s).
+ * WebSocket: one packet per frame, binary messages as raw binary frames. A send hands the packets to the
+ * {@link WebSocketChannel} and returns; the channel writes them without waiting for the client, and a client whose
+ * unsent output passes {@code realtime.max-buffered-bytes} is disconnected.
  */
-final class WebSocketTransport extends EngineTransport {
+final class WebSocketTransport extends EngineTransport implements WebSocketListener {
 
 	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
 
-	private final WebSocketSession socket;
+	private final long maxBufferedBytes;
 
-	private final MessageParts parts;
+	private WebSocketChannel channel;
 
-	WebSocketTransport(WebSocketSession socket, long maxPayload) {
-		this.socket = socket;
-		this.parts = new MessageParts(maxPayload);
+	WebSocketTransport(long maxBufferedBytes) {
+		this.maxBufferedBytes = maxBufferedBytes;
+	}
+
+	/** Set once, before the first frame is sent or received. */
+	void connect(WebSocketChannel channel) {
+		this.channel = channel;
 	}
 
 	@Override
@@ -39,62 +40,47 @@ final class WebSocketTransport extends EngineTransport {
 		return true;
 	}
 
+	/** Whether frames still wait for the client: a volatile packet is not sent then. */
+	boolean isBusy() {
+		return this.channel.isBusy();
+	}
+
 	@Override
 	void send(List<? extends EngineFrame> frames) {
-		try {
-			for (EngineFrame frame : frames) {
-				this.socket.sendMessage(frame.webSocketMessage());
-			}
+		if (!this.channel.send(frames)) {
+			tooSlow();
 		}
-		catch (IOException | RuntimeException ex) {
-			session().onTransportClosed(this, "transport error", ex);
+	}
+
+	private void tooSlow() {
+		DefaultEngineSession session = session();
+		this.channel.abort();
+		if (session.isOpen()) {
+			logger.warn("Closing session {}: the client does not read, and its unsent output passed "
+					+ "realtime.max-buffered-bytes ({} bytes)", session.id(), this.maxBufferedBytes);
+			session.onTransportClosed(this, "transport error",
+					new IllegalStateException("Client too slow: unsent output past " + this.maxBufferedBytes + " bytes"));
 		}
 	}
 
 	@Override
 	void close(boolean closePacket) {
-		if (!this.socket.isOpen()) {
-			return;
+		if (closePacket) {
+			this.channel.send(List.of(ControlFrame.CLOSE));
 		}
-		try {
-			if (closePacket) {
-				this.socket.sendMessage(ControlFrame.CLOSE.webSocketMessage());
-			}
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("Could not send the close packet to WebSocket {}", this.socket.getId(), ex);
-		}
-		try {
-			this.socket.close(CloseStatus.NORMAL);
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.debug("Could not close WebSocket {}", this.socket.getId(), ex);
-		}
+		this.channel.close();
 	}
 
 	/** Closes a WebSocket that no session took. */
 	void reject() {
-		close(false);
+		this.channel.close();
 	}
 
-	void onText(String part, boolean last) {
-		String frame;
-		try {
-			frame = this.parts.text(part, last);
-		}
-		catch (MessageParts.PayloadTooLargeException ex) {
-			session().onTransportClosed(this, "transport error", ex);
-			return;
-		}
-		if (frame != null) {
-			onText(frame);
-		}
-	}
-
-	private void onText(String frame) {
+	@Override
+	public void onText(String text) {
 		EnginePacket packet;
 		try {
-			packet = EngineCodec.decodePacket(frame);
+			packet = EngineCodec.decodePacket(text);
 		}
 		catch (IllegalArgumentException ex) {
 			session().onParseError(this, ex);
@@ -103,21 +89,13 @@ final class WebSocketTransport extends EngineTransport {
 		session().onPacket(this, packet);
 	}
 
-	void onBinary(ByteBuffer part, boolean last) {
-		byte[] data;
-		try {
-			data = this.parts.binary(part, last);
-		}
-		catch (MessageParts.PayloadTooLargeException ex) {
-			session().onTransportClosed(this, "transport error", ex);
-			return;
-		}
-		if (data != null) {
-			session().onPacket(this, EnginePacket.binary(data));
-		}
+	@Override
+	public void onBinary(byte[] data) {
+		session().onPacket(this, EnginePacket.binary(data));
 	}
 
-	void onClosed(String reason, @Nullable Throwable cause) {
+	@Override
+	public void onClosed(String reason, @Nullable Throwable cause) {
 		session().onTransportClosed(this, reason, cause);
 	}
 

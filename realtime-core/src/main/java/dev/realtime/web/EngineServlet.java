@@ -1,32 +1,22 @@
 package dev.realtime.web;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
-import dev.realtime.engine.EngineError;
-import dev.realtime.engine.EngineOptions;
-import dev.realtime.engine.EngineQuery;
-import dev.realtime.engine.EngineRequest;
-import dev.realtime.engine.EngineServer;
-import dev.realtime.engine.EngineWebSocketHandler;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.server.ServerHttpRequest;
-import org.springframework.http.server.ServerHttpResponse;
-import org.springframework.http.server.ServletServerHttpRequest;
-import org.springframework.web.socket.WebSocketHandler;
-import org.springframework.web.socket.server.HandshakeInterceptor;
-import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
-import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
+
+import dev.realtime.engine.EngineOptions;
+import dev.realtime.engine.EngineQuery;
+import dev.realtime.engine.EngineServer;
+import dev.realtime.websocket.WebSocketHandshake;
 
 /**
- * Serves an {@link EngineServer} on the application's servlet container: WebSocket upgrades go to Spring's
- * WebSocket handshake, everything else is HTTP long-polling. Register it at {@link #urlMapping} with async support.
+ * Serves an {@link EngineServer} on the application's servlet container: WebSocket upgrades of the endpoint become
+ * WebSockets of its own, on the container's non-blocking I/O (on Jetty, Jetty's own WebSockets); everything else is
+ * HTTP long-polling. Register it at {@link #urlMapping} with async support.
  */
 public class EngineServlet extends HttpServlet {
 
@@ -34,7 +24,7 @@ public class EngineServlet extends HttpServlet {
 
 	private final transient HandshakeLine handshakeLine;
 
-	private transient @Nullable WebSocketHttpRequestHandler webSocket;
+	private transient @Nullable JettyUpgrade jetty;
 
 	public EngineServlet(EngineServer server) {
 		this(server, HandshakeLine.NONE);
@@ -54,21 +44,16 @@ public class EngineServlet extends HttpServlet {
 	}
 
 	@Override
-	public void init() throws ServletException {
-		if (this.server.options().transports().contains(EngineOptions.WEBSOCKET)) {
-			WebSocketHttpRequestHandler handler = new WebSocketHttpRequestHandler(this.server.webSocketHandler(),
-					new DefaultHandshakeHandler());
-			handler.setHandshakeInterceptors(List.of(new EngineRequestInterceptor()));
-			handler.setServletContext(getServletContext());
-			handler.start();
-			this.webSocket = handler;
+	public void init() {
+		if (this.server.options().transports().contains(EngineOptions.WEBSOCKET) && JettyUpgrade.isJetty(getServletContext())) {
+			this.jetty = new JettyUpgrade(this.server, getServletContext());
 		}
 	}
 
 	@Override
 	public void destroy() {
-		if (this.webSocket != null) {
-			this.webSocket.stop();
+		if (this.jetty != null) {
+			this.jetty.stop();
 		}
 	}
 
@@ -82,51 +67,20 @@ public class EngineServlet extends HttpServlet {
 
 	private void dispatch(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		if (this.webSocket != null && "websocket".equalsIgnoreCase(request.getHeader(HttpHeaders.UPGRADE))) {
+		if (WebSocketHandshake.isUpgrade(request)
+				&& this.server.options().transports().contains(EngineOptions.WEBSOCKET)) {
 			EngineQuery query = EngineQuery.parse(request.getQueryString());
 			if (EngineOptions.WEBSOCKET.equals(query.transport())) {
-				upgrade(request, response, query);
+				if (this.jetty != null) {
+					this.jetty.handle(request, response, query);
+				}
+				else {
+					this.server.handleUpgrade(request, response, query);
+				}
 				return;
 			}
 		}
 		this.server.handleRequest(request, response);
-	}
-
-	private void upgrade(HttpServletRequest request, HttpServletResponse response, EngineQuery query)
-			throws ServletException, IOException {
-		EngineError error = this.server.verifyUpgrade(request, query);
-		if (error != null) {
-			error.write(response);
-			return;
-		}
-		if (query.sid() == null) {
-			request.setAttribute(EngineWebSocketHandler.REQUEST_ATTRIBUTE,
-					EngineRequest.from(request, query.parameters()));
-		}
-		this.webSocket.handleRequest(
-				this.server.options().perMessageDeflate() ? request : new UncompressedUpgradeRequest(request), response);
-	}
-
-	/** Carries the captured handshake request from the servlet request into the WebSocket session. */
-	private static final class EngineRequestInterceptor implements HandshakeInterceptor {
-
-		@Override
-		public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
-				WebSocketHandler handler, Map<String, Object> attributes) {
-			if (request instanceof ServletServerHttpRequest servletRequest) {
-				Object captured = servletRequest.getServletRequest().getAttribute(EngineWebSocketHandler.REQUEST_ATTRIBUTE);
-				if (captured != null) {
-					attributes.put(EngineWebSocketHandler.REQUEST_ATTRIBUTE, captured);
-				}
-			}
-			return true;
-		}
-
-		@Override
-		public void afterHandshake(ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler,
-				@Nullable Exception exception) {
-		}
-
 	}
 
 }

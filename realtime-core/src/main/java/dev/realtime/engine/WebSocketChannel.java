@@ -1,0 +1,26 @@
+package dev.realtime.engine;
+
+import java.util.List;
+
+/**
+ * The outbound side of one WebSocket, as {@link WebSocketTransport} uses it: sends never wait for the client, and a
+ * client whose unsent output passes the bound is refused further frames.
+ */
+interface WebSocketChannel {
+
+	/**
+	 * Queues frames, atomically and in order, and returns without waiting for the client.
+	 * @return false when the channel is closing, or the frames would take its unsent output past the bound
+	 */
+	boolean send(List<? extends EngineFrame> frames);
+
+	/** Whether frames still wait for the client. */
+	boolean isBusy();
+
+	/** Ends the WebSocket after the frames queued so far; the transport is not told. */
+	void close();
+
+	/** Ends the WebSocket now, dropping what is queued; the transport is not told. */
+	void abort();
+
+}
