@@ -8,20 +8,71 @@ let socket;
 let current = null;
 let typingTimer = null;
 
-let me = null; // { token, username, admin } from /api/token
+let me = null; // { token, username, admin, expiresAt } from /api/token
 let admin = null; // the socket on /admin, for users with the ADMIN role
+
+// the login lasts as long as its token in this tab: a reload connects again with it and joins the same rooms
+const SESSION = "realtime-chat";
 
 $("login").addEventListener("submit", async (event) => {
   event.preventDefault();
-  // log in over HTTP (Basic) for a chat token; the token then travels in the CONNECT packet's auth payload
+  // log in over HTTP (Basic) for a chat token; the token then travels in the CONNECT packet's auth payload.
+  // A failure is answered with JSON and without a Basic challenge, so the browser opens no login dialog of its own.
   const credentials = btoa($("username").value.trim() + ":" + $("password").value);
   const response = await fetch("/api/token", { method: "POST", headers: { Authorization: "Basic " + credentials } });
   if (!response.ok) {
-    return showError("login-error", response.status === 401 ? "Wrong user name or password" : "Login failed");
+    const refusal = await response.json().catch(() => ({}));
+    return showError("login-error", refusal.message || "Login failed");
   }
   me = await response.json();
+  $("password").value = "";
+  saveSession();
   connect(me.username, me.token);
 });
+
+$("logout").addEventListener("click", () => endSession(null));
+
+function saveSession() {
+  sessionStorage.setItem(SESSION, JSON.stringify({ ...me, rooms: [...rooms.keys()], current }));
+}
+
+function restoreSession() {
+  const saved = JSON.parse(sessionStorage.getItem(SESSION));
+  if (!saved || new Date(saved.expiresAt) <= new Date()) {
+    return sessionStorage.removeItem(SESSION);
+  }
+  const { rooms: joined, current: shown, ...login } = saved;
+  me = login;
+  joined.forEach((room) => rooms.set(room, { messages: [], users: [] }));
+  current = shown;
+  $("login").hidden = true;
+  status("reconnecting as " + me.username + "…");
+  connect(me.username, me.token);
+}
+
+// logging out, or the server no longer takes the token (expired, or unknown after a restart): back to the login form
+function endSession(message) {
+  sessionStorage.removeItem(SESSION);
+  socket.disconnect();
+  if (admin) {
+    admin.disconnect();
+    admin = null;
+  }
+  me = null;
+  rooms.clear();
+  current = null;
+  $("login").hidden = false;
+  $("chat").hidden = true;
+  $("logout").hidden = true;
+  $("admin").hidden = true;
+  if (message) {
+    showError("login-error", message);
+  }
+  else {
+    $("login-error").hidden = true;
+    status("offline");
+  }
+}
 
 function connect(nickname, token) {
   if (socket) {
@@ -34,9 +85,15 @@ function connect(nickname, token) {
     $("login").hidden = true;
     $("login-error").hidden = true;
     $("chat").hidden = false;
-    // after a reconnection the server has forgotten our rooms and subscriptions: make them again
+    $("logout").hidden = false;
+    // after a reconnection or a reload the server has forgotten our rooms and subscriptions: make them again
     const joined = [...rooms.keys()];
-    (joined.length ? joined : [$("room").value]).forEach(join);
+    if (joined.length) {
+      joined.forEach((room) => join(room, room === current));
+    }
+    else {
+      join($("room").value, true);
+    }
     subscribeNews();
     // the private channel user.<name>: only this user may subscribe to it
     socket.emit("#subscribe", "user." + me.username, (error) => error && showError("post-error", describe(error)));
@@ -49,9 +106,7 @@ function connect(nickname, token) {
     status("cannot connect: " + error.message);
     // a refusal by the server's middleware is final: the client does not try again on its own
     if (!socket.active) {
-      showError("login-error", error.message + (error.data?.hint ? ". " + error.data.hint : ""));
-      $("login").hidden = false;
-      $("chat").hidden = true;
+      endSession(error.message + (error.data?.hint ? ". " + error.data.hint : ""));
     }
   });
   socket.on("welcome", ({ nickname }) => status("online as " + nickname));
@@ -68,8 +123,14 @@ function connect(nickname, token) {
     }
   });
   socket.on("announcement", ({ from, text }) => showAnnouncement(from + " announces: " + text));
-  // the refusal of an event sent without an acknowledgement, such as a typing notice
-  socket.on("error", (error) => showError("post-error", describe(error)));
+  // the refusal of an event sent without an acknowledgement, such as a typing notice; or the end of the token's
+  // lifetime, after which the server disconnects this socket
+  socket.on("error", (error) => {
+    if (error.name === "AuthTokenExpiredError") {
+      return endSession("Your session expired: log in again");
+    }
+    showError("post-error", describe(error));
+  });
 }
 
 function subscribeNews() {
@@ -96,29 +157,37 @@ function muteNews() {
   });
 }
 
-function join(room) {
+function join(room, show) {
   socket.emit("join", { room }, (answer) => {
     if (answer.message) {
-      return alert(describe(answer));
+      rooms.delete(room);
+      renderRooms();
+      return showError("post-error", describe(answer));
     }
     if (!rooms.has(room)) {
       rooms.set(room, { messages: [], users: [] });
     }
     updateUsers(room, answer.users);
-    select(room);
+    if (show) {
+      select(room);
+    }
+    else {
+      renderRooms();
+    }
+    saveSession();
   });
 }
 
 $("join").addEventListener("submit", (event) => {
   event.preventDefault();
-  join($("room").value.trim());
+  join($("room").value.trim(), true);
 });
 
 $("rename").addEventListener("submit", (event) => {
   event.preventDefault();
   socket.emit("nickname", { nickname: $("new-nickname").value }, (answer) => {
     if (answer.message) {
-      return alert(describe(answer));
+      return showError("post-error", describe(answer));
     }
     status("online as " + answer.nickname);
     $("new-nickname").value = "";
@@ -136,17 +205,25 @@ $("post").addEventListener("submit", (event) => {
   const element = messageElement({ from: "me", text });
   element.classList.add("pending");
   addMessage(current, element);
-  // the server acknowledges each message with its id and timestamp, or with the error that refused it
+  showNewest();
+  // the server acknowledges each message with its id and timestamp, or with the error that refused it, which
+  // stays beside that message
   socket.timeout(5000).emit("message", { room: current, text }, (error, receipt) => {
     element.classList.remove("pending");
     if (error || receipt.message) {
-      element.classList.add("refused");
-      return showError("post-error", "Not sent: " + (error ? "no answer" : describe(receipt)));
+      return refuse(element, error ? "no answer from the server" : describe(receipt));
     }
-    $("post-error").hidden = true;
     element.querySelector(".time").textContent = time(receipt.timestamp);
   });
 });
+
+function refuse(element, reason) {
+  const why = document.createElement("span");
+  why.className = "reason";
+  why.textContent = "not sent: " + reason;
+  element.classList.add("refused");
+  element.append(why);
+}
 
 $("text").addEventListener("input", () => {
   if (!typingTimer) {
@@ -169,10 +246,12 @@ function select(room) {
   current = room;
   $("current-room").textContent = "# " + room;
   $("messages").replaceChildren(...rooms.get(room).messages);
+  showNewest();
   $("text").disabled = $("send").disabled = false;
   clearTypists();
   renderRooms();
   renderUsers();
+  saveSession();
 }
 
 function leave(room) {
@@ -186,6 +265,7 @@ function leave(room) {
     }
     renderRooms();
     renderUsers();
+    saveSession();
   });
 }
 
@@ -218,9 +298,18 @@ function addMessage(room, element) {
   }
   state.messages.push(element);
   if (room === current) {
-    $("messages").append(element);
-    element.scrollIntoView({ block: "end" });
+    // follow the newest message, unless the user scrolled up to read older ones
+    const list = $("messages");
+    const following = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
+    list.append(element);
+    if (following) {
+      showNewest();
+    }
   }
+}
+
+function showNewest() {
+  $("messages").scrollTop = $("messages").scrollHeight;
 }
 
 function showTyping({ room, nickname, typing }) {
@@ -274,10 +363,13 @@ function messageElement({ from, text, timestamp }) {
   const author = document.createElement("span");
   author.className = "from";
   author.textContent = from;
+  const body = document.createElement("span");
+  body.className = "text";
+  body.textContent = text;
   const when = document.createElement("span");
   when.className = "time";
   when.textContent = timestamp ? time(timestamp) : "";
-  item.append(author, text, when);
+  item.append(author, body, when);
   return item;
 }
 
@@ -350,3 +442,5 @@ $("admin").addEventListener("submit", (event) => {
     $("announce-text").value = "";
   });
 });
+
+restoreSession();

@@ -140,7 +140,10 @@ final class DefaultEngineSession implements EngineSession {
 	/** A packet arrived on one of this session's transports; called on the container thread. */
 	void onPacket(EngineTransport from, EnginePacket packet) {
 		if (from != this.transport) {
-			onProbePacket((WebSocketTransport) from, packet);
+			// a WebSocket probe, or a polling request that came too late for the transport it was sent on
+			if (from instanceof WebSocketTransport probe) {
+				onProbePacket(probe, packet);
+			}
 			return;
 		}
 		if (this.state != State.OPEN) {

@@ -194,10 +194,12 @@ final class PollingTransport extends EngineTransport {
 			EngineError.BAD_REQUEST.write(response);
 			return;
 		}
-		PollingResponses.writeOk(response);
+		// answered once the packets are handed over, as the reference server does: the client sends its upgrade packet
+		// only after this answer, so the session cannot move to WebSocket while these are still on their way
 		for (EnginePacket packet : packets) {
 			session.onPacket(this, packet);
 		}
+		PollingResponses.writeOk(response);
 	}
 
 	private List<EngineFrame> takeBuffer() {

@@ -6,7 +6,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -16,7 +15,8 @@ import dev.realtime.security.RealtimeAuthorizationRules;
 
 /**
  * Who may do what: the page and the realtime endpoint are open (a socket proves itself with its token), a token is
- * issued to users who log in with HTTP Basic; on the realtime side, the {@code /admin} namespace needs the ADMIN
+ * issued to users who log in with HTTP Basic, and a failed login is answered without the Basic challenge, so the
+ * page rather than the browser asks again; on the realtime side, the {@code /admin} namespace needs the ADMIN
  * role and the private channel {@code user.<name>} can only be subscribed by that user.
  */
 @Configuration(proxyBeanMethods = false)
@@ -26,7 +26,7 @@ class ChatSecurityConfiguration {
 	@Bean
 	SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests.requestMatchers("/api/**").authenticated().anyRequest().permitAll())
-			.httpBasic(Customizer.withDefaults())
+			.httpBasic((basic) -> basic.authenticationEntryPoint(new TokenEndpointEntryPoint()))
 			// polling POSTs carry no CSRF token; the realtime origin check protects the endpoint instead
 			.csrf((csrf) -> csrf.ignoringRequestMatchers("/socket.io/**", "/api/**"));
 		return http.build();
