@@ -19,6 +19,8 @@ import org.springframework.web.socket.WebSocketHandler;
  */
 public class EngineServer {
 
+	private static final int MAX_PREFLIGHT_HEADERS = 1024;
+
 	private final EngineOptions options;
 
 	private final EngineListener listener;
@@ -96,7 +98,8 @@ public class EngineServer {
 		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
 		String headers = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-		if (headers != null) {
+		// echoed in the response's head, which must fit the container's buffer: no browser asks for this many
+		if (headers != null && headers.length() <= MAX_PREFLIGHT_HEADERS) {
 			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers);
 		}
 	}
