@@ -15,6 +15,8 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
@@ -29,6 +31,8 @@ import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler
  * WebSocket handshake, everything else is HTTP long-polling. Register it at {@link #urlMapping} with async support.
  */
 public class EngineServlet extends HttpServlet {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineServlet.class);
 
 	private final transient EngineServer server;
 
@@ -97,6 +101,12 @@ public class EngineServlet extends HttpServlet {
 		EngineError error = this.server.verifyUpgrade(request, query);
 		if (error != null) {
 			error.write(response);
+			return;
+		}
+		String problem = UpgradeRequestCheck.problem(request);
+		if (problem != null) {
+			logger.debug("Refused a malformed WebSocket upgrade: {}", problem);
+			EngineError.BAD_REQUEST.write(response);
 			return;
 		}
 		if (query.sid() == null) {
