@@ -36,8 +36,10 @@ final class Rejections {
 			return refusal.getMessage();
 		}
 		String detail = cause.getMessage().lines().findFirst().orElse("");
-		return refusal.getMessage() + " (" + ((detail.length() > MAX_DETAIL) ? detail.substring(0, MAX_DETAIL) + "..." : detail)
-				+ ")";
+		if (detail.length() > MAX_DETAIL) {
+			detail = detail.substring(0, MAX_DETAIL) + "...";
+		}
+		return refusal.getMessage() + " (" + detail + ")";
 	}
 
 }

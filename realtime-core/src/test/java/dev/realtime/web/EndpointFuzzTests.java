@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
@@ -128,11 +130,11 @@ class EndpointFuzzTests {
 					socket.webSocket.sendText(garbage.webSocketText(), true).get(5, TimeUnit.SECONDS);
 				}
 				else {
-					socket.webSocket.sendBinary(java.nio.ByteBuffer.wrap(garbage.webSocketBinary()), true)
+					socket.webSocket.sendBinary(ByteBuffer.wrap(garbage.webSocketBinary()), true)
 						.get(5, TimeUnit.SECONDS);
 				}
 			}
-			catch (java.util.concurrent.ExecutionException ex) {
+			catch (ExecutionException ex) {
 				// closed by the server meanwhile: the next frame goes to a new connection
 			}
 		}
