@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.thread.Threading;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -31,6 +32,7 @@ import dev.realtime.server.InvocationScope;
 import dev.realtime.server.RealtimeServer;
 import dev.realtime.web.EngineServlet;
 import dev.realtime.web.HandshakeLine;
+import dev.realtime.web.UnservedMethodFilter;
 
 /**
  * Serves a Socket.IO-compatible endpoint on the application's own servlet web server, at {@code realtime.path}.
@@ -112,6 +114,16 @@ public final class RealtimeAutoConfiguration {
 		registration.setName("realtimeServlet");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "realtimeUnservedMethodFilterRegistration")
+	FilterRegistrationBean<UnservedMethodFilter> realtimeUnservedMethodFilterRegistration(RealtimeProperties properties) {
+		FilterRegistrationBean<UnservedMethodFilter> registration = new FilterRegistrationBean<>(
+				new UnservedMethodFilter());
+		registration.addUrlPatterns(EngineServlet.urlMapping(properties.toEngineOptions()));
+		registration.setOrder(UnservedMethodFilter.ORDER);
 		return registration;
 	}
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.condition.JRE;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +23,7 @@ import dev.realtime.annotation.RealtimeControllerRegistrar;
 import dev.realtime.engine.EngineServer;
 import dev.realtime.server.RealtimeServer;
 import dev.realtime.server.ServerOptions;
+import dev.realtime.web.UnservedMethodFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +44,11 @@ class RealtimeAutoConfigurationTests {
 					ServletRegistrationBean.class);
 			assertThat(registration.getUrlMappings()).containsExactly("/socket.io/*");
 			assertThat(registration.isAsyncSupported()).isTrue();
+			FilterRegistrationBean<?> filter = context.getBean("realtimeUnservedMethodFilterRegistration",
+					FilterRegistrationBean.class);
+			assertThat(filter.getFilter()).isInstanceOf(UnservedMethodFilter.class);
+			assertThat(filter.getUrlPatterns()).containsExactly("/socket.io/*");
+			assertThat(filter.getOrder()).isEqualTo(UnservedMethodFilter.ORDER);
 		});
 	}
 

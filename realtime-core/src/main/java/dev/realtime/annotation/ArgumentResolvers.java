@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import org.springframework.core.MethodParameter;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,6 +14,7 @@ import dev.realtime.server.Ack;
 import dev.realtime.server.DisconnectReason;
 import dev.realtime.server.Handshake;
 import dev.realtime.server.Namespace;
+import dev.realtime.server.RealtimeException;
 import dev.realtime.server.RealtimeSocket;
 import dev.realtime.server.RemoteSocket;
 
@@ -22,6 +24,8 @@ import dev.realtime.server.RemoteSocket;
  * mapper.
  */
 final class ArgumentResolvers {
+
+	static final String INVALID_ARGUMENTS = "Invalid arguments";
 
 	private ArgumentResolvers() {
 	}
@@ -90,15 +94,32 @@ final class ArgumentResolvers {
 		return null;
 	}
 
+	/**
+	 * The event argument at the index, converted to the parameter's type. One that cannot be converted, or a missing
+	 * one for a primitive, is the client's mistake: it is refused as {@value #INVALID_ARGUMENTS}.
+	 */
 	private static Function<Invocation, Object> payload(int index, JavaType type, JsonMapper mapper) {
 		boolean raw = type.getRawClass() == Object.class;
 		return (invocation) -> {
 			Object value = (index < invocation.args().size()) ? invocation.args().get(index) : null;
+			if (value == null && type.isPrimitive()) {
+				throw invalidArguments(new IllegalArgumentException("Argument " + (index + 1) + " (" + type.getRawClass()
+						+ ") is missing or null"));
+			}
 			if (value == null || raw || type.getRawClass().isInstance(value) && !type.isContainerType()) {
 				return value;
 			}
-			return mapper.convertValue(value, type);
+			try {
+				return mapper.convertValue(value, type);
+			}
+			catch (JacksonException | IllegalArgumentException ex) {
+				throw invalidArguments(ex);
+			}
 		};
+	}
+
+	private static RealtimeException invalidArguments(Exception cause) {
+		return new RealtimeException(INVALID_ARGUMENTS, null, cause);
 	}
 
 }

@@ -1,6 +1,6 @@
 package dev.realtime.engine;
 
-import java.net.URLDecoder;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
@@ -9,7 +9,8 @@ import org.springframework.util.MultiValueMap;
 
 /**
  * The query parameters of an Engine.IO request. Parsed by hand: the servlet's own parameter parsing would read a
- * form-encoded POST body.
+ * form-encoded POST body. Decoded as leniently as Node's {@code querystring}, which the reference server uses: a
+ * malformed escape such as {@code %zz} stays as it is, and bytes that are not UTF-8 become replacement characters.
  */
 public final class EngineQuery {
 
@@ -44,8 +45,23 @@ public final class EngineQuery {
 	}
 
 	private static String decode(String value) {
-		return (value.indexOf('%') == -1 && value.indexOf('+') == -1) ? value
-				: URLDecoder.decode(value, StandardCharsets.UTF_8);
+		if (value.indexOf('%') == -1 && value.indexOf('+') == -1) {
+			return value;
+		}
+		byte[] raw = value.getBytes(StandardCharsets.UTF_8);
+		ByteArrayOutputStream decoded = new ByteArrayOutputStream(raw.length);
+		for (int i = 0; i < raw.length; i++) {
+			int high = (raw[i] == '%' && i + 2 < raw.length) ? Character.digit(raw[i + 1], 16) : -1;
+			int low = (high != -1) ? Character.digit(raw[i + 2], 16) : -1;
+			if (low != -1) {
+				decoded.write(high * 16 + low);
+				i += 2;
+			}
+			else {
+				decoded.write((raw[i] == '+') ? ' ' : raw[i]);
+			}
+		}
+		return decoded.toString(StandardCharsets.UTF_8);
 	}
 
 	public @Nullable String get(String name) {

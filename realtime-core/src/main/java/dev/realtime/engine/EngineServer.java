@@ -21,6 +21,8 @@ import dev.realtime.websocket.WebSocketHandshake;
  */
 public class EngineServer {
 
+	private static final int MAX_PREFLIGHT_HEADERS = 1024;
+
 	private final EngineOptions options;
 
 	private final EngineListener listener;
@@ -92,29 +94,21 @@ public class EngineServer {
 		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 		response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
 		String headers = request.getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS);
-		if (headers != null) {
+		// echoed in the response's head, which must fit the container's buffer: no browser asks for this many
+		if (headers != null && headers.length() <= MAX_PREFLIGHT_HEADERS) {
 			response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, headers);
 		}
 	}
 
 	/**
-	 * Handles a WebSocket upgrade request: the WebSocket opens a new session, or becomes the probe of the polling
-	 * session it upgrades. A request that Engine.IO or the WebSocket handshake refuses is answered with an error.
+	 * Upgrades a request that {@link #verifyUpgrade} and the WebSocket handshake's rules accepted: the WebSocket
+	 * opens a new session, or becomes the probe of the polling session it upgrades.
 	 */
 	public void handleUpgrade(HttpServletRequest request, HttpServletResponse response, EngineQuery query)
 			throws IOException, ServletException {
-		EngineError error = verifyUpgrade(request, query);
-		String accept = WebSocketHandshake.accept(request);
-		if (error == null && accept == null) {
-			error = EngineError.BAD_REQUEST;
-		}
-		if (error != null) {
-			error.write(response);
-			return;
-		}
 		String sid = query.sid();
 		EngineRequest handshake = (sid == null) ? EngineRequest.from(request, query.parameters()) : null;
-		WebSocketTransport transport = WebSocketHandshake.upgrade(request, response, accept,
+		WebSocketTransport transport = WebSocketHandshake.upgrade(request, response,
 				this.options.maxPayload(), this.options.maxBufferedBytes(), this.scheduler, this.options.perMessageDeflate(),
 				(connection) -> {
 					WebSocketTransport created = new WebSocketTransport(this.options.maxBufferedBytes());

@@ -1,6 +1,7 @@
 package dev.realtime.engine;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,9 +12,14 @@ import org.springframework.web.cors.CorsConfiguration;
 /**
  * Decides whether a request's {@code Origin} may use the endpoint. No patterns means same origin only; {@code *}
  * allows any origin; otherwise Spring's origin patterns apply. A request without an {@code Origin} header does not
- * come from a browser page and is allowed.
+ * come from a browser page and is allowed; one that is not an origin (a path, a user, an overlong name) is refused.
  */
 public final class OriginCheck {
+
+	private static final String NULL_ORIGIN = "null";
+
+	// a scheme, a host name (at most 253 characters) and a port
+	private static final int MAX_LENGTH = 300;
 
 	private final @Nullable CorsConfiguration patterns;
 
@@ -32,10 +38,34 @@ public final class OriginCheck {
 		if (origin == null) {
 			return true;
 		}
+		if (!isOrigin(origin)) {
+			return false;
+		}
 		if (this.patterns != null) {
 			return this.patterns.checkOrigin(origin) != null;
 		}
 		return isSameOrigin(origin, request);
+	}
+
+	/**
+	 * Whether the value has the form of an origin, the opaque {@code null} or a scheme, a host and a port, and nothing
+	 * else: an allowed origin is sent back in a response header, which must stay small.
+	 */
+	private static boolean isOrigin(String origin) {
+		if (NULL_ORIGIN.equals(origin)) {
+			return true;
+		}
+		if (origin.length() > MAX_LENGTH) {
+			return false;
+		}
+		try {
+			URI uri = new URI(origin);
+			return uri.getScheme() != null && uri.getHost() != null && uri.getRawUserInfo() == null
+					&& uri.getRawPath().isEmpty() && uri.getRawQuery() == null && uri.getRawFragment() == null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
 	}
 
 	private static boolean isSameOrigin(String origin, HttpServletRequest request) {

@@ -8,8 +8,9 @@ import org.slf4j.LoggerFactory;
 import dev.realtime.server.HandlerRegistry.Handlers;
 
 /**
- * Calls a namespace's handlers for a socket. A handler's failure is logged; when the client asked for an ack, it is
- * answered with the client-facing error object, so no client waits for an answer that will not come.
+ * Calls a namespace's handlers for a socket. A handler's failure is logged and the client receives the client-facing
+ * error object: in the ack when it asked for one, so that it does not wait for an answer that will not come, else in
+ * an {@code error} event.
  */
 final class Dispatch {
 
@@ -103,9 +104,9 @@ final class Dispatch {
 		return socket.namespace().server().invocationScope().enter(socket);
 	}
 
-	/** Reports a handler failure: logged, and the ack (when asked for) answered with the client-facing error. */
-	static void failed(RealtimeSocket socket, String event, Ack ack, Throwable failure) {
-		ack.send(Rejections.toClient(failure, socket, "Handler of \"" + event + "\""));
+	/** Reports a handler failure: logged, and the client told in its ack, or in an {@code error} event. */
+	static void failed(NamespaceSocket socket, String event, Ack ack, Throwable failure) {
+		socket.fail(failure, ack, "Handler of \"" + event + "\"");
 	}
 
 	private static Handlers handlers(NamespaceSocket socket) {

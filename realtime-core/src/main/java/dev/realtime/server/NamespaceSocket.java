@@ -231,7 +231,12 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 			ack.send(new BlockedException().toClientError());
 			return;
 		}
-		Map<String, Object> error = Rejections.toClient(verdict.error(), this, action);
+		fail(verdict.error(), ack, action);
+	}
+
+	/** Tells the client why its action failed: in the ack when it asked for one, else in an {@code error} event. */
+	void fail(Throwable failure, Ack ack, String action) {
+		Map<String, Object> error = Rejections.toClient(failure, this, action);
 		if (ack.isRequested()) {
 			ack.send(error);
 		}

@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import dev.realtime.engine.EngineError;
 import dev.realtime.engine.EngineOptions;
 import dev.realtime.engine.EngineQuery;
 import dev.realtime.engine.EngineServer;
@@ -19,6 +22,8 @@ import dev.realtime.websocket.WebSocketHandshake;
  * HTTP long-polling. Register it at {@link #urlMapping} with async support.
  */
 public class EngineServlet extends HttpServlet {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineServlet.class);
 
 	private final transient EngineServer server;
 
@@ -45,7 +50,8 @@ public class EngineServlet extends HttpServlet {
 
 	@Override
 	public void init() {
-		if (this.server.options().transports().contains(EngineOptions.WEBSOCKET) && JettyUpgrade.isJetty(getServletContext())) {
+		if (this.server.options().transports().contains(EngineOptions.WEBSOCKET)
+				&& JettyUpgrade.isJetty(getServletContext())) {
 			this.jetty = new JettyUpgrade(this.server, getServletContext());
 		}
 	}
@@ -71,16 +77,32 @@ public class EngineServlet extends HttpServlet {
 				&& this.server.options().transports().contains(EngineOptions.WEBSOCKET)) {
 			EngineQuery query = EngineQuery.parse(request.getQueryString());
 			if (EngineOptions.WEBSOCKET.equals(query.transport())) {
-				if (this.jetty != null) {
-					this.jetty.handle(request, response, query);
-				}
-				else {
-					this.server.handleUpgrade(request, response, query);
-				}
+				upgrade(request, response, query);
 				return;
 			}
 		}
 		this.server.handleRequest(request, response);
+	}
+
+	private void upgrade(HttpServletRequest request, HttpServletResponse response, EngineQuery query)
+			throws ServletException, IOException {
+		EngineError error = this.server.verifyUpgrade(request, query);
+		if (error != null) {
+			error.write(response);
+			return;
+		}
+		String problem = UpgradeRequestCheck.problem(request);
+		if (problem != null) {
+			logger.debug("Refused a malformed WebSocket upgrade: {}", problem);
+			EngineError.BAD_REQUEST.write(response);
+			return;
+		}
+		if (this.jetty != null) {
+			this.jetty.handle(request, response, query);
+		}
+		else {
+			this.server.handleUpgrade(request, response, query);
+		}
 	}
 
 }

@@ -17,7 +17,6 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
-import dev.realtime.engine.EngineError;
 import dev.realtime.engine.EngineQuery;
 import dev.realtime.engine.EngineRequest;
 import dev.realtime.engine.EngineServer;
@@ -46,13 +45,9 @@ final class JettyUpgrade {
 		return context.getServerInfo().toLowerCase().startsWith("jetty");
 	}
 
+	/** Hands a verified upgrade request to the handshake. */
 	void handle(HttpServletRequest request, HttpServletResponse response, EngineQuery query)
 			throws ServletException, IOException {
-		EngineError error = this.server.verifyUpgrade(request, query);
-		if (error != null) {
-			error.write(response);
-			return;
-		}
 		if (query.sid() == null) {
 			request.setAttribute(JettyWebSocketHandler.REQUEST_ATTRIBUTE, EngineRequest.from(request, query.parameters()));
 		}

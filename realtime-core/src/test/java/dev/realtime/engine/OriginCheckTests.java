@@ -31,6 +31,18 @@ class OriginCheckTests {
 	}
 
 	@Test
+	void valueThatIsNotAnOriginIsRefused() {
+		for (OriginCheck check : new OriginCheck[] { new OriginCheck(List.of()), new OriginCheck(List.of("*")) }) {
+			assertThat(check.isAllowed(request("http", "example.com", 80, "http://example.com/path"))).isFalse();
+			assertThat(check.isAllowed(request("http", "example.com", 80, "http://example.com/"))).isFalse();
+			assertThat(check.isAllowed(request("http", "example.com", 80, "http://user@example.com"))).isFalse();
+			assertThat(check.isAllowed(request("http", "example.com", 80, "http://example.com?x"))).isFalse();
+			assertThat(check.isAllowed(request("http", "x".repeat(400) + ".com", 80, "http://" + "x".repeat(400) + ".com")))
+				.isFalse();
+		}
+	}
+
+	@Test
 	void wildcardAllowsAnyOrigin() {
 		assertThat(new OriginCheck(List.of("*")).isAllowed(request("http", "example.com", 80, "http://evil.example")))
 			.isTrue();

@@ -12,11 +12,14 @@ import io.socket.client.Socket;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
@@ -33,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @SpringBootTest(classes = RealtimeTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ChatController.class)
+@ExtendWith(OutputCaptureExtension.class)
 class SocketIoIntegrationTests {
 
 	private static final String UPGRADE = "polling,websocket";
@@ -173,6 +177,23 @@ class SocketIoIntegrationTests {
 		assertThat(other.getString("message")).isEqualTo("Internal server error");
 		assertThat(other.toString()).doesNotContain("secret");
 		assertThat(client.emitWithAck("sum", 1, 1)).containsExactly(2);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "websocket", "polling" })
+	void answersArgumentsThatDoNotConvertAsInvalidWithoutAStackTrace(String transports, CapturedOutput output)
+			throws Exception {
+		JavaClient client = connect(transports);
+		int logStart = output.length();
+		assertThat(((JSONObject) client.emitWithAck("message", "not a record")[0]).toString())
+			.isEqualTo("{\"message\":\"Invalid arguments\"}");
+		assertThat(((JSONObject) client.emitWithAck("sum", "two", 40)[0]).getString("message"))
+			.isEqualTo("Invalid arguments");
+		assertThat(((JSONObject) client.emitWithAck("sum", 2)[0]).getString("message")).isEqualTo("Invalid arguments");
+		client.socket().emit("message", "no ack asked");
+		assertThat(((JSONObject) client.await("error")[0]).getString("message")).isEqualTo("Invalid arguments");
+		assertThat(client.emitWithAck("sum", 2, 40)).containsExactly(42);
+		assertThat(output.toString().substring(logStart)).doesNotContain("\tat ").doesNotContain("ERROR");
 	}
 
 	@ParameterizedTest

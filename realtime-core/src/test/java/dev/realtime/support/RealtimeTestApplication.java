@@ -6,6 +6,7 @@ import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -21,6 +22,7 @@ import dev.realtime.server.RealtimeServer;
 import dev.realtime.server.ServerOptions;
 import dev.realtime.web.EngineServlet;
 import dev.realtime.web.HandshakeLine;
+import dev.realtime.web.UnservedMethodFilter;
 
 /**
  * A servlet application with the realtime endpoint wired by hand (the auto-configuration lives in another module),
@@ -70,6 +72,15 @@ public class RealtimeTestApplication {
 				new EngineServlet(engineServer, new HandshakeLine(server.middleware()::handshake)), "/socket.io/*");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<UnservedMethodFilter> realtimeUnservedMethodFilter() {
+		FilterRegistrationBean<UnservedMethodFilter> registration = new FilterRegistrationBean<>(
+				new UnservedMethodFilter());
+		registration.addUrlPatterns("/socket.io/*");
+		registration.setOrder(UnservedMethodFilter.ORDER);
 		return registration;
 	}
 

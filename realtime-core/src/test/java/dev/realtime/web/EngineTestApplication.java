@@ -10,6 +10,7 @@ import dev.realtime.engine.EngineServer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -74,6 +75,15 @@ class EngineTestApplication {
 		@Bean
 		ServletRegistrationBean<EngineServlet> heartbeatServlet(@Qualifier("heartbeat") EngineServer heartbeat) {
 			return registration(heartbeat, "heartbeat");
+		}
+
+		@Bean
+		FilterRegistrationBean<UnservedMethodFilter> unservedMethodFilter() {
+			FilterRegistrationBean<UnservedMethodFilter> registration = new FilterRegistrationBean<>(
+					new UnservedMethodFilter());
+			registration.addUrlPatterns("/socket.io/*", "/heartbeat/*");
+			registration.setOrder(UnservedMethodFilter.ORDER);
+			return registration;
 		}
 
 		private static ServletRegistrationBean<EngineServlet> registration(EngineServer server, String name) {

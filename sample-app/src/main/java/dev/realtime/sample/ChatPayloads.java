@@ -2,12 +2,27 @@ package dev.realtime.sample;
 
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.realtime.server.RealtimeException;
+
 /**
  * The payloads of the chat, as they travel in JSON.
  */
 final class ChatPayloads {
 
 	private ChatPayloads() {
+	}
+
+	/**
+	 * The payload of an event, or a rejection the client sees when it sent none (or {@code null}).
+	 * @param example what the payload looks like, for the client's developer
+	 */
+	static <T> T required(@Nullable T payload, String example) {
+		if (payload == null) {
+			throw new RealtimeException("Expected a payload like " + example);
+		}
+		return payload;
 	}
 
 	/** Sent to a socket once it has connected. */

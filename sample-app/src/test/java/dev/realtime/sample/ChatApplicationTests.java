@@ -20,10 +20,13 @@ import org.json.JSONException;
 import org.json.JSONObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.annotation.DirtiesContext.ClassMode;
@@ -124,6 +127,21 @@ class ChatApplicationTests {
 		Socket alice = connect("alice");
 		JSONObject answer = call(alice, "message", room("elsewhere").put("text", "hello?"));
 		assertThat(answer.getString("message")).isEqualTo("Join the room \"elsewhere\" first");
+	}
+
+	@Test
+	@ExtendWith(OutputCaptureExtension.class)
+	void eventsWithoutTheirPayloadAreRefusedWithAClearMessage(CapturedOutput output) throws Exception {
+		Socket alice = connect("alice");
+		assertThat(refusal(alice, "join", JSONObject.NULL)).isEqualTo("Expected a payload like {\"room\": \"lobby\"}");
+		assertThat(refusal(alice, "leave")).isEqualTo("Expected a payload like {\"room\": \"lobby\"}");
+		assertThat(refusal(alice, "leave", new JSONObject())).isEqualTo("Name the room: {\"room\": \"lobby\"}");
+		assertThat(refusal(alice, "whisper")).startsWith("A whisper needs a recipient and a text");
+		assertThat(refusal(alice, "whisper", new JSONObject().put("text", "psst")))
+			.startsWith("A whisper needs a recipient and a text");
+		assertThat(refusal(alice, "message", "just text")).isEqualTo("Invalid arguments");
+		assertThat(users(call(alice, "join", room("lobby")))).containsExactly("alice");
+		assertThat(output).doesNotContain("NullPointerException").doesNotContain("\tat ");
 	}
 
 	@Test
@@ -308,6 +326,13 @@ class ChatApplicationTests {
 		CompletableFuture<Object[]> answer = new CompletableFuture<>();
 		socket.emit(event, new Object[] { payload }, answer::complete);
 		return answer;
+	}
+
+	/** The message of the error that answers an event. */
+	private static String refusal(Socket socket, String event, Object... args) throws Exception {
+		CompletableFuture<Object[]> answer = new CompletableFuture<>();
+		socket.emit(event, args, answer::complete);
+		return ((JSONObject) answer.get(TIMEOUT_SECONDS, TimeUnit.SECONDS)[0]).getString("message");
 	}
 
 	private static JSONObject next(BlockingQueue<JSONObject> queue) throws InterruptedException {

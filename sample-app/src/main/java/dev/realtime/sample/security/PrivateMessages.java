@@ -2,6 +2,8 @@ package dev.realtime.sample.security;
 
 import java.security.Principal;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.realtime.annotation.OnEvent;
 import dev.realtime.annotation.RealtimeController;
 import dev.realtime.server.Channel;
@@ -21,9 +23,12 @@ class PrivateMessages {
 	}
 
 	@OnEvent("whisper")
-	Delivery whisper(Principal sender, Whisper whisper) {
-		if (whisper.to() == null || whisper.text() == null || whisper.text().isBlank()) {
-			throw new RealtimeException("A whisper needs a recipient and a text");
+	Delivery whisper(@Nullable Principal sender, @Nullable Whisper whisper) {
+		if (sender == null) {
+			throw new RealtimeException("Log in to whisper");
+		}
+		if (whisper == null || whisper.to() == null || whisper.text() == null || whisper.text().isBlank()) {
+			throw new RealtimeException("A whisper needs a recipient and a text: {\"to\": \"bob\", \"text\": \"psst\"}");
 		}
 		Channel inbox = this.server.namespace("/chat").channel("user." + whisper.to());
 		inbox.publish(new Received(sender.getName(), whisper.text()));
