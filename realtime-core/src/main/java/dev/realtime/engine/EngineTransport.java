@@ -2,6 +2,8 @@ package dev.realtime.engine;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.util.Assert;
 
 /**
@@ -9,6 +11,8 @@ import org.springframework.util.Assert;
  * with the session's lock held.
  */
 abstract class EngineTransport {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineTransport.class);
 
 	private DefaultEngineSession session;
 
@@ -19,6 +23,20 @@ abstract class EngineTransport {
 	final DefaultEngineSession session() {
 		Assert.state(this.session != null, "Transport not attached to a session");
 		return this.session;
+	}
+
+	/**
+	 * The client does not take its output: its unsent output passed the bound. The session ends alone, with reason
+	 * "transport error", and the log says why.
+	 */
+	final void closeTooSlow(long maxBufferedBytes) {
+		DefaultEngineSession session = session();
+		if (session.isOpen()) {
+			logger.warn("Closing session {} ({}): the client does not read, and its unsent output passed "
+					+ "realtime.max-buffered-bytes ({} bytes)", session.id(), name(), maxBufferedBytes);
+			session.onTransportClosed(this, "transport error",
+					new IllegalStateException("Client too slow: unsent output past " + maxBufferedBytes + " bytes"));
+		}
 	}
 
 	/** {@value EngineOptions#POLLING} or {@value EngineOptions#WEBSOCKET}. */

@@ -72,10 +72,8 @@ final class PollingTransport extends EngineTransport {
 			complete(takePendingPoll(), takeBuffer());
 		}
 		else if (this.bufferedBytes > this.maxBufferedBytes) {
-			long unsent = this.bufferedBytes;
 			takeBuffer();
-			session().terminate("transport error",
-					new IllegalStateException("Client too slow: " + unsent + " bytes unsent"), false);
+			closeTooSlow(this.maxBufferedBytes);
 		}
 	}
 

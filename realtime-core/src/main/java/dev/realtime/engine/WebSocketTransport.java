@@ -3,8 +3,6 @@ package dev.realtime.engine;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.realtime.websocket.WebSocketListener;
 
@@ -14,8 +12,6 @@ import dev.realtime.websocket.WebSocketListener;
  * unsent output passes {@code realtime.max-buffered-bytes} is disconnected.
  */
 final class WebSocketTransport extends EngineTransport implements WebSocketListener {
-
-	private static final Logger logger = LoggerFactory.getLogger(WebSocketTransport.class);
 
 	private final long maxBufferedBytes;
 
@@ -53,15 +49,11 @@ final class WebSocketTransport extends EngineTransport implements WebSocketListe
 	}
 
 	private void tooSlow() {
-		DefaultEngineSession session = session();
+		closeTooSlow(this.maxBufferedBytes);
 		this.channel.abort();
-		if (session.isOpen()) {
-			logger.warn("Closing session {}: the client does not read, and its unsent output passed "
-					+ "realtime.max-buffered-bytes ({} bytes)", session.id(), this.maxBufferedBytes);
-			session.onTransportClosed(this, "transport error",
-					new IllegalStateException("Client too slow: unsent output past " + this.maxBufferedBytes + " bytes"));
-		}
 	}
+
+
 
 	@Override
 	void close(boolean closePacket) {

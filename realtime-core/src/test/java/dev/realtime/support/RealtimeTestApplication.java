@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import tools.jackson.databind.json.JsonMapper;
@@ -58,11 +59,15 @@ public class RealtimeTestApplication {
 
 	@Bean
 	EngineServer engineServer(RealtimeServer server, ThreadPoolTaskExecutor realtimeTaskExecutor,
-			ThreadPoolTaskScheduler realtimeTaskScheduler) {
+			ThreadPoolTaskScheduler realtimeTaskScheduler, Environment environment) {
 		EngineOptions defaults = EngineOptions.defaults();
-		EngineOptions options = new EngineOptions(defaults.path(), Duration.ofMillis(500), Duration.ofMillis(400),
+		// short heartbeats, so that tests see a silent client go quickly; tests of other limits lengthen them
+		Duration pingInterval = environment.getProperty("test.ping-interval", Duration.class, Duration.ofMillis(500));
+		long maxBufferedBytes = environment.getProperty("test.max-buffered-bytes", Long.class,
+				defaults.maxBufferedBytes());
+		EngineOptions options = new EngineOptions(defaults.path(), pingInterval, Duration.ofMillis(400),
 				defaults.maxPayload(), defaults.upgradeTimeout(), defaults.transports(), defaults.allowedOrigins(),
-				defaults.maxBufferedBytes(), defaults.perMessageDeflate());
+				maxBufferedBytes, defaults.perMessageDeflate());
 		return new EngineServer(options, server.engineListener(), realtimeTaskExecutor, realtimeTaskScheduler);
 	}
 
