@@ -138,6 +138,12 @@ public final class RealtimeAutoConfiguration {
 	}
 
 	@Bean
+	RealtimeStartupLogger realtimeStartupLogger(ApplicationContext context, EngineServer engineServer,
+			RealtimeServer server) {
+		return new RealtimeStartupLogger(context, engineServer.options(), server);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean
 	RealtimeControllerRegistrar realtimeControllerRegistrar(ListableBeanFactory beanFactory, RealtimeServer server,
 			ObjectProvider<JsonMapper> mapper) {
