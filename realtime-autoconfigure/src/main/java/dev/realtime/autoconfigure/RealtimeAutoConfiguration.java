@@ -1,5 +1,6 @@
 package dev.realtime.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -11,9 +12,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.AsyncTaskExecutor;
@@ -21,9 +24,11 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.util.ClassUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.realtime.adapter.AdapterFactory;
+import dev.realtime.autoconfigure.RealtimeProperties.AdapterType;
 import dev.realtime.adapter.InMemoryAdapter;
 import dev.realtime.annotation.RealtimeControllerRegistrar;
 import dev.realtime.annotation.RealtimeMiddlewareRegistrar;
@@ -50,10 +55,26 @@ public final class RealtimeAutoConfiguration {
 
 	static final String SCHEDULER = "realtimeTaskScheduler";
 
+	private static final String REDIS_ADAPTER = "dev.realtime.redis.RedisAdapterFactory";
+
 	@Bean
 	@ConditionalOnMissingBean
-	AdapterFactory realtimeAdapterFactory() {
+	AdapterFactory realtimeAdapterFactory(RealtimeProperties properties, ApplicationContext context) {
+		if (properties.getAdapter().getType() == AdapterType.REDIS) {
+			throw new InvalidConfigurationPropertyValueException("realtime.adapter.type", "redis",
+					redisMissing(context.getClassLoader()));
+		}
 		return InMemoryAdapter::new;
+	}
+
+	// the Redis adapter's own auto-configuration replaces this bean when it can
+	private static String redisMissing(@Nullable ClassLoader classLoader) {
+		if (!ClassUtils.isPresent(REDIS_ADAPTER, classLoader)) {
+			return "The redis adapter needs dev.realtime:realtime-redis and spring-boot-starter-data-redis on the "
+					+ "classpath. Add them, or remove realtime.adapter.type to keep the in-memory adapter.";
+		}
+		return "The redis adapter needs a RedisConnectionFactory bean. Add spring-boot-starter-data-redis and "
+				+ "configure spring.data.redis.*, or remove realtime.adapter.type to keep the in-memory adapter.";
 	}
 
 	@Bean(name = SCHEDULER)
@@ -125,6 +146,12 @@ public final class RealtimeAutoConfiguration {
 		registration.addUrlPatterns(EngineServlet.urlMapping(properties.toEngineOptions()));
 		registration.setOrder(UnservedMethodFilter.ORDER);
 		return registration;
+	}
+
+	@Bean
+	RealtimeStartupLogger realtimeStartupLogger(ApplicationContext context, EngineServer engineServer,
+			RealtimeServer server) {
+		return new RealtimeStartupLogger(context, engineServer.options(), server);
 	}
 
 	@Bean

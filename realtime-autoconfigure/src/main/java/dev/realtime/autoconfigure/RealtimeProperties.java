@@ -4,19 +4,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 import dev.realtime.engine.EngineOptions;
 import dev.realtime.middleware.RateLimitMiddleware;
 import dev.realtime.server.ServerOptions;
 
 /**
- * Configuration of the realtime endpoint.
+ * Configuration of the realtime endpoint. It validates itself while it is bound (Spring Boot applies a properties
+ * object that is a {@link Validator}, with no Bean Validation provider needed), so a setting that makes no sense
+ * stops start-up with the property's name and the reason.
  */
 @ConfigurationProperties("realtime")
-public class RealtimeProperties {
+public class RealtimeProperties implements Validator {
+
+	private static final Set<String> TRANSPORTS = Set.of(EngineOptions.POLLING, EngineOptions.WEBSOCKET);
+
+	private static final Pattern PLAIN_PATH = Pattern.compile("[^*?#\\s]*");
 
 	/**
 	 * Whether to serve the realtime endpoint.
@@ -24,7 +34,7 @@ public class RealtimeProperties {
 	private boolean enabled = true;
 
 	/**
-	 * Path of the endpoint; clients connect with this as their "path" option.
+	 * Path of the endpoint, starting with "/"; clients connect with this as their "path" option.
 	 */
 	private String path = "/socket.io/";
 
@@ -59,7 +69,8 @@ public class RealtimeProperties {
 	private List<String> transports = new ArrayList<>(List.of(EngineOptions.POLLING, EngineOptions.WEBSOCKET));
 
 	/**
-	 * Origins allowed to connect, as patterns ("https://*.example.com", "*"). Empty allows the same origin only.
+	 * Other origins allowed to connect, as patterns ("https://*.example.com", "*"). The endpoint's own origin is
+	 * always allowed, and so are requests without an Origin header (clients that are not browser pages).
 	 */
 	private List<String> allowedOrigins = new ArrayList<>();
 
@@ -73,6 +84,8 @@ public class RealtimeProperties {
 	 * Off by default: each compressing connection holds a zlib stream of its own.
 	 */
 	private boolean perMessageDeflate;
+
+	private final Adapter adapter = new Adapter();
 
 	private final Executor executor = new Executor();
 
@@ -170,6 +183,10 @@ public class RealtimeProperties {
 		this.perMessageDeflate = perMessageDeflate;
 	}
 
+	public Adapter getAdapter() {
+		return this.adapter;
+	}
+
 	public Executor getExecutor() {
 		return this.executor;
 	}
@@ -184,6 +201,47 @@ public class RealtimeProperties {
 
 	public Logging getLogging() {
 		return this.logging;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return type == RealtimeProperties.class || type == Executor.class || type == Middleware.class
+				|| type == Bucket.class;
+	}
+
+	/** Checks these properties, or one of their groups, as Spring Boot binds them. */
+	@Override
+	public void validate(Object target, Errors errors) {
+		if (target instanceof RealtimeProperties properties) {
+			properties.validate(errors);
+		}
+		else if (target instanceof Executor executor) {
+			PropertyChecks.atLeastOne(errors, "poolSize", executor.getPoolSize());
+		}
+		else if (target instanceof Middleware middleware) {
+			PropertyChecks.positive(errors, "timeout", middleware.getTimeout());
+		}
+		else if (target instanceof Bucket bucket) {
+			bucket.validate(errors);
+		}
+	}
+
+	private void validate(Errors errors) {
+		if (this.path == null || !this.path.startsWith("/") || !PLAIN_PATH.matcher(this.path).matches()) {
+			errors.rejectValue("path", "path", "must start with '/' and hold no '*', '?', '#' or white space");
+		}
+		PropertyChecks.positive(errors, "pingInterval", this.pingInterval);
+		PropertyChecks.positive(errors, "pingTimeout", this.pingTimeout);
+		PropertyChecks.positive(errors, "connectTimeout", this.connectTimeout);
+		PropertyChecks.positive(errors, "upgradeTimeout", this.upgradeTimeout);
+		PropertyChecks.positive(errors, "maxPayload", this.maxPayload);
+		PropertyChecks.positive(errors, "maxBufferedBytes", this.maxBufferedBytes);
+		if (this.transports == null || this.transports.isEmpty()) {
+			errors.rejectValue("transports", "transports", "must name at least one of polling, websocket");
+		}
+		else if (!TRANSPORTS.containsAll(this.transports)) {
+			errors.rejectValue("transports", "transports", "must name only polling, websocket");
+		}
 	}
 
 	/** The Socket.IO settings these properties describe. */
@@ -293,6 +351,13 @@ public class RealtimeProperties {
 			this.perSecond = perSecond;
 		}
 
+		private void validate(Errors errors) {
+			PropertyChecks.atLeastOne(errors, "capacity", this.capacity);
+			if (!(Double.isFinite(this.perSecond) && this.perSecond > 0)) {
+				errors.rejectValue("perSecond", "positive", "must be a positive number");
+			}
+		}
+
 		/** The limit this bucket describes. */
 		public RateLimitMiddleware.Limit toLimit() {
 			return new RateLimitMiddleware.Limit(this.capacity, this.perSecond);
@@ -317,6 +382,40 @@ public class RealtimeProperties {
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
 		}
+
+	}
+
+	/**
+	 * The adapter that carries broadcasts between instances.
+	 */
+	public static class Adapter {
+
+		/**
+		 * Which adapter carries broadcasts: in-memory (this instance alone) or redis (every instance sharing the
+		 * Redis of spring.data.redis.*; needs realtime-redis).
+		 */
+		private AdapterType type = AdapterType.IN_MEMORY;
+
+		public AdapterType getType() {
+			return this.type;
+		}
+
+		public void setType(AdapterType type) {
+			this.type = type;
+		}
+
+	}
+
+	/**
+	 * The adapters {@code realtime.adapter.type} names.
+	 */
+	public enum AdapterType {
+
+		/** Sockets and rooms of this instance alone, in memory. */
+		IN_MEMORY,
+
+		/** Every instance sharing one Redis, through {@code realtime-redis}. */
+		REDIS
 
 	}
 

@@ -6,13 +6,16 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
  * Common security settings of the realtime endpoint; finer rules belong in a
- * {@link dev.realtime.security.RealtimeAuthorizationRules} bean.
+ * {@link dev.realtime.security.RealtimeAuthorizationRules} bean. Validates itself as it is bound, as
+ * {@link RealtimeProperties} does.
  */
 @ConfigurationProperties("realtime.security")
-public class RealtimeSecurityProperties {
+public class RealtimeSecurityProperties implements Validator {
 
 	/**
 	 * Whether a socket needs an authenticated user (credentials it presented, or the HTTP user of its handshake
@@ -27,7 +30,8 @@ public class RealtimeSecurityProperties {
 	private Map<String, List<String>> namespaceRoles = new LinkedHashMap<>();
 
 	/**
-	 * How long a socket whose credentials expired stays connected, its actions refused, before it is disconnected.
+	 * How long a socket whose credentials expired stays connected, its actions refused, before it is disconnected;
+	 * 0 disconnects it at once.
 	 */
 	private Duration expiryGrace = Duration.ofSeconds(10);
 
@@ -53,6 +57,22 @@ public class RealtimeSecurityProperties {
 
 	public void setExpiryGrace(Duration expiryGrace) {
 		this.expiryGrace = expiryGrace;
+	}
+
+	@Override
+	public boolean supports(Class<?> type) {
+		return type == RealtimeSecurityProperties.class;
+	}
+
+	@Override
+	public void validate(Object target, Errors errors) {
+		RealtimeSecurityProperties properties = (RealtimeSecurityProperties) target;
+		PropertyChecks.notNegative(errors, "expiryGrace", properties.expiryGrace);
+		properties.namespaceRoles.forEach((namespace, roles) -> {
+			if (roles == null || roles.isEmpty()) {
+				errors.rejectValue("namespaceRoles", "roles", "names no role for " + namespace);
+			}
+		});
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.realtime.annotation;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -63,8 +64,12 @@ final class HandlerMethod {
 		return failure;
 	}
 
-	/** Calls the method and answers the acknowledgement with what it returns, now or when its stage completes. */
-	void invokeAndAck(Invocation invocation) throws Exception {
+	/**
+	 * Calls the method and answers the acknowledgement with what it returns, now or when its stage completes. With
+	 * {@code answerVoid}, a {@code void} method that takes no {@link Ack} of its own answers it with no arguments once
+	 * it returns, so that no client waits for an answer that will not come.
+	 */
+	void invokeAndAck(Invocation invocation, boolean answerVoid) throws Exception {
 		Object result = invoke(invocation);
 		Ack ack = invocation.ack();
 		if (result instanceof CompletionStage<?> stage) {
@@ -81,6 +86,13 @@ final class HandlerMethod {
 		else if (this.method.getReturnType() != void.class) {
 			ack.send(result);
 		}
+		else if (answerVoid && !takesAck()) {
+			ack.send();
+		}
+	}
+
+	private boolean takesAck() {
+		return Arrays.asList(this.method.getParameterTypes()).contains(Ack.class);
 	}
 
 	@Override

@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Sees every event of the namespace, before the handlers of its name. The event name is injected into an
  * {@link EventName} parameter, all its arguments into an {@link EventArgs} one; other parameters as for
- * {@link OnEvent}.
+ * {@link OnEvent}. Only a return value answers the acknowledgement: a {@code void} method leaves it to the handlers
+ * of the event's name.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  * {@link java.security.Principal}; every other parameter takes the next event argument, converted to its declared
  * type (a POJO, a record, a {@code List<T>}, {@code byte[]} for binary) with the application's JSON mapper. A
  * non-void return value (or the value of a returned {@link java.util.concurrent.CompletionStage}) answers the
- * client's acknowledgement; a failure answers it with an error object.
+ * client's acknowledgement; a {@code void} method without an {@code Ack} parameter answers it with no arguments once
+ * it returns; a failure answers it with an error object.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

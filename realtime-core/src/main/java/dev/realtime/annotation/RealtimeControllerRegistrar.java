@@ -73,11 +73,11 @@ public class RealtimeControllerRegistrar implements SmartInitializingSingleton {
 		OnEvent onEvent = method.getAnnotation(OnEvent.class);
 		if (onEvent != null) {
 			registry.on(onEvent.value(), (socket, args, ack) -> handler
-				.invokeAndAck(new Invocation(socket, onEvent.value(), args, ack, null)));
+				.invokeAndAck(new Invocation(socket, onEvent.value(), args, ack, null), true));
 		}
 		if (method.isAnnotationPresent(OnAnyEvent.class)) {
 			registry.onAny((socket, event, args, ack) -> handler
-				.invokeAndAck(new Invocation(socket, event, args, ack, null)));
+				.invokeAndAck(new Invocation(socket, event, args, ack, null), false));
 		}
 		if (method.isAnnotationPresent(OnConnect.class)) {
 			registry.onConnect((socket) -> handler.invoke(Invocation.of(socket)));

@@ -9,6 +9,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.scheduling.TaskScheduler;
 
@@ -20,6 +22,8 @@ import dev.realtime.websocket.WebSocketHandshake;
  * timers run on the given scheduler.
  */
 public class EngineServer {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineServer.class);
 
 	private static final int MAX_PREFLIGHT_HEADERS = 1024;
 
@@ -69,7 +73,7 @@ public class EngineServer {
 			return;
 		}
 		EngineQuery query = EngineQuery.parse(request.getQueryString());
-		EngineError error = originAllowed ? verify(request, query, false) : EngineError.FORBIDDEN;
+		EngineError error = originAllowed ? verify(request, query, false) : forbidden(request);
 		if (error != null) {
 			error.write(response);
 			return;
@@ -120,7 +124,12 @@ public class EngineServer {
 
 	/** Checks a WebSocket upgrade request against the origin and Engine.IO's rules. */
 	public @Nullable EngineError verifyUpgrade(HttpServletRequest request, EngineQuery query) {
-		return this.originCheck.isAllowed(request) ? verify(request, query, true) : EngineError.FORBIDDEN;
+		return this.originCheck.isAllowed(request) ? verify(request, query, true) : forbidden(request);
+	}
+
+	private EngineError forbidden(HttpServletRequest request) {
+		return refuse(request, EngineError.FORBIDDEN, "origin %s is neither the endpoint's own nor one of "
+				+ "realtime.allowed-origins", request.getHeader(HttpHeaders.ORIGIN));
 	}
 
 	/** A WebSocket opened: it starts a new session, or becomes the probe of the polling session it upgrades. */
@@ -136,24 +145,48 @@ public class EngineServer {
 	private @Nullable EngineError verify(HttpServletRequest request, EngineQuery query, boolean upgrade) {
 		String transport = query.transport();
 		if (transport == null || !this.options.transports().contains(transport)) {
-			return EngineError.UNKNOWN_TRANSPORT;
+			return refuse(request, EngineError.UNKNOWN_TRANSPORT, "transport %s is not one of realtime.transports %s",
+					transport, this.options.transports());
 		}
 		String sid = query.sid();
 		if (sid != null) {
 			DefaultEngineSession session = this.sessions.get(sid);
 			if (session == null) {
-				return EngineError.UNKNOWN_SID;
+				return refuse(request, EngineError.UNKNOWN_SID, "no session %s (closed, or on another instance)",
+						sid);
 			}
 			// a request for another transport than the session's is only valid as an upgrade
-			return (upgrade || transport.equals(session.transport())) ? null : EngineError.BAD_REQUEST;
+			return (upgrade || transport.equals(session.transport())) ? null : refuse(request,
+					EngineError.BAD_REQUEST, "transport %s for a session on %s", transport, session.transport());
 		}
 		if (!"GET".equals(request.getMethod())) {
-			return EngineError.BAD_HANDSHAKE_METHOD;
+			return refuse(request, EngineError.BAD_HANDSHAKE_METHOD, "a handshake is a GET");
 		}
 		if (EngineOptions.WEBSOCKET.equals(transport) && !upgrade) {
-			return EngineError.BAD_REQUEST;
+			return refuse(request, EngineError.BAD_REQUEST, "transport websocket without a WebSocket upgrade");
 		}
-		return "4".equals(query.protocol()) ? null : EngineError.UNSUPPORTED_PROTOCOL_VERSION;
+		return "4".equals(query.protocol()) ? null : refuse(request, EngineError.UNSUPPORTED_PROTOCOL_VERSION,
+				"protocol EIO=%s, this server speaks 4", query.protocol());
+	}
+
+	/** Logs why a request is refused, at DEBUG: one line, with values as the client sent them, quoted. */
+	private static EngineError refuse(HttpServletRequest request, EngineError error, String reason,
+			@Nullable Object... values) {
+		if (logger.isDebugEnabled()) {
+			Object[] quoted = new Object[values.length];
+			for (int i = 0; i < values.length; i++) {
+				quoted[i] = (values[i] instanceof String text) ? quote(text) : values[i];
+			}
+			logger.debug("Refused {} {} with \"{}\": {}", request.getMethod(), request.getRequestURI(),
+					error.message(), reason.formatted(quoted));
+		}
+		return error;
+	}
+
+	// control characters would let a client forge log lines
+	private static String quote(String value) {
+		String shown = (value.length() > 100) ? value.substring(0, 100) + "..." : value;
+		return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
 	}
 
 	/** Offers a WebSocket as the upgrade of a polling session; false if the session cannot take it. */

@@ -10,9 +10,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsConfiguration;
 
 /**
- * Decides whether a request's {@code Origin} may use the endpoint. No patterns means same origin only; {@code *}
- * allows any origin; otherwise Spring's origin patterns apply. A request without an {@code Origin} header does not
- * come from a browser page and is allowed; one that is not an origin (a path, a user, an overlong name) is refused.
+ * Decides whether a request's {@code Origin} may use the endpoint. The same origin is always allowed, and so is a
+ * request without an {@code Origin} header, which does not come from a browser page; other origins must match one
+ * of the patterns (Spring's origin patterns, {@code *} for any). A value that is not an origin (a path, a user, an
+ * overlong name) is refused.
  */
 public final class OriginCheck {
 
@@ -41,10 +42,7 @@ public final class OriginCheck {
 		if (!isOrigin(origin)) {
 			return false;
 		}
-		if (this.patterns != null) {
-			return this.patterns.checkOrigin(origin) != null;
-		}
-		return isSameOrigin(origin, request);
+		return isSameOrigin(origin, request) || (this.patterns != null && this.patterns.checkOrigin(origin) != null);
 	}
 
 	/**

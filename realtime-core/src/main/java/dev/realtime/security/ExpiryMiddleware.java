@@ -85,7 +85,7 @@ public class ExpiryMiddleware
 	}
 
 	private void check(SocketContext context, Next next) {
-		Instant expiresAt = context.socket().attribute(EXPIRES_AT_ATTRIBUTE);
+		Instant expiresAt = context.socket().attribute(EXPIRES_AT_ATTRIBUTE, Instant.class);
 		if (expiresAt != null) {
 			rejectIfExpired(expiresAt);
 		}

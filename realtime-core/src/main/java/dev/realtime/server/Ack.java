@@ -1,5 +1,7 @@
 package dev.realtime.server;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The acknowledgement a client asked for with an event. Answering twice, or when no ack was asked for, does
  * nothing.
@@ -9,8 +11,8 @@ public interface Ack {
 	/** Whether the client asked for an acknowledgement. */
 	boolean isRequested();
 
-	/** Sends the acknowledgement with these arguments. */
-	void send(Object... args);
+	/** Sends the acknowledgement with these arguments; {@code send(null)} answers with one {@code null}. */
+	void send(Object @Nullable ... args);
 
 	/** The acknowledgement of an action that asked for none. */
 	Ack NONE = new Ack() {
@@ -21,7 +23,7 @@ public interface Ack {
 		}
 
 		@Override
-		public void send(Object... args) {
+		public void send(Object @Nullable ... args) {
 		}
 
 	};

@@ -19,21 +19,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DynamicNamespace extends HandlerRegistry {
 
+	private final String name;
+
 	private final Pattern pattern;
 
 	private final List<String> variableNames;
 
 	private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
 
-	DynamicNamespace(Pattern pattern, List<String> variableNames, Handlers handlers) {
+	DynamicNamespace(String name, Pattern pattern, List<String> variableNames, Handlers handlers) {
 		super(handlers);
+		this.name = name;
 		this.pattern = pattern;
 		this.variableNames = variableNames;
 	}
 
 	static DynamicNamespace ofTemplate(String template, Handlers handlers) {
 		NamespaceTemplate parsed = NamespaceTemplate.parse(template);
-		return new DynamicNamespace(parsed.pattern(), parsed.variables(), handlers);
+		return new DynamicNamespace(template, parsed.pattern(), parsed.variables(), handlers);
 	}
 
 	/** The template variables when the name matches, else null. */
@@ -61,6 +64,11 @@ public final class DynamicNamespace extends HandlerRegistry {
 	/** Sends an event to every socket of every namespace created so far. */
 	public void emit(String event, Object... args) {
 		this.namespaces.values().forEach((namespace) -> namespace.emit(event, args));
+	}
+
+	/** The template as it was given ({@code /workspace-{id}}), or the regular expression. */
+	public String name() {
+		return this.name;
 	}
 
 	public Pattern pattern() {

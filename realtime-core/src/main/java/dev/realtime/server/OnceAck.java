@@ -1,9 +1,12 @@
 package dev.realtime.server;
 
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 /** An acknowledgement that was asked for (by a client, or by another node): answered at most once. */
 final class OnceAck implements Ack {
@@ -22,9 +25,10 @@ final class OnceAck implements Ack {
 	}
 
 	@Override
-	public void send(Object... args) {
+	public void send(Object @Nullable ... args) {
 		if (this.sent.compareAndSet(false, true)) {
-			this.answer.accept(Arrays.asList(args));
+			// send(null) passes no array but one null answer
+			this.answer.accept((args != null) ? Arrays.asList(args) : Collections.singletonList(null));
 		}
 	}
 

@@ -110,7 +110,7 @@ public class RealtimeServer {
 
 	/** Namespaces made on demand for names that match a regular expression. */
 	public DynamicNamespace dynamicNamespace(Pattern pattern) {
-		return register(new DynamicNamespace(pattern, List.of(), newHandlers()));
+		return register(new DynamicNamespace(pattern.pattern(), pattern, List.of(), newHandlers()));
 	}
 
 	private synchronized DynamicNamespace register(DynamicNamespace dynamic) {
@@ -131,6 +131,11 @@ public class RealtimeServer {
 	/** The namespaces that exist now, including those created from dynamic namespaces. */
 	public Collection<Namespace> namespaces() {
 		return Collections.unmodifiableCollection(this.namespaces.values());
+	}
+
+	/** The templates and patterns that create namespaces on demand. */
+	public Collection<DynamicNamespace> dynamicNamespaces() {
+		return Collections.unmodifiableCollection(this.dynamicNamespaces);
 	}
 
 	/** A channel of the main namespace. */

@@ -23,10 +23,20 @@ public interface RealtimeSocket extends RemoteSocket {
 	/** Replaces the socket's user, as authentication middleware does. */
 	void setPrincipal(@Nullable Principal principal);
 
-	/** The attribute's value, or null. */
-	@SuppressWarnings("unchecked")
-	default <T> @Nullable T attribute(String name) {
-		return (T) attributes().get(name);
+	/**
+	 * The attribute's value, or null. Deliberately not generic, so that {@code socket.emit("whoami",
+	 * socket.attribute("user"))} sends the value as one argument; {@link #attribute(String, Class)} gives it typed.
+	 */
+	default @Nullable Object attribute(String name) {
+		return attributes().get(name);
+	}
+
+	/**
+	 * The attribute's value as the given type, or null.
+	 * @throws ClassCastException if the value is of another type
+	 */
+	default <T> @Nullable T attribute(String name, Class<T> type) {
+		return type.cast(attributes().get(name));
 	}
 
 	/**

@@ -85,13 +85,14 @@ public final class HandshakeLine {
 	private static void refuse(Verdict verdict, HttpServletResponse response) throws IOException {
 		int status = (verdict.error() instanceof HandshakeRejectedException rejected) ? rejected.getStatus() : 403;
 		String message = "Forbidden";
-		if (verdict.kind() == Verdict.Kind.REJECT) {
-			if (verdict.error() instanceof RealtimeException) {
+		if (verdict.kind() == Verdict.Kind.REJECT && !(verdict.error() instanceof RealtimeException)) {
+			logger.error("Handshake middleware failed", verdict.error());
+		}
+		else {
+			if (verdict.kind() == Verdict.Kind.REJECT) {
 				message = verdict.error().getMessage();
 			}
-			else {
-				logger.error("Handshake middleware failed", verdict.error());
-			}
+			logger.debug("Handshake middleware refused a request with {}: {}", status, message);
 		}
 		response.setStatus(status);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);

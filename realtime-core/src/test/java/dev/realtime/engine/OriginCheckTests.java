@@ -57,6 +57,13 @@ class OriginCheckTests {
 		assertThat(check.isAllowed(request("http", "api", 80, "https://example.org"))).isFalse();
 	}
 
+	@Test
+	void sameOriginStaysAllowedBesidePatterns() {
+		OriginCheck check = new OriginCheck(List.of("https://*.example.com"));
+		assertThat(check.isAllowed(request("http", "localhost", 8080, "http://localhost:8080"))).isTrue();
+		assertThat(check.isAllowed(request("http", "localhost", 8080, "http://localhost:9090"))).isFalse();
+	}
+
 	private static MockHttpServletRequest request(String scheme, String host, int port, String origin) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/socket.io/");
 		request.setScheme(scheme);

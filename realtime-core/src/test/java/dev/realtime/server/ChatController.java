@@ -105,4 +105,24 @@ public class ChatController {
 		socket.disconnect();
 	}
 
+	@OnEvent("leave")
+	void leave(RealtimeSocket socket, String room) {
+		socket.leave(room);
+	}
+
+	@OnEvent("answer-later")
+	void answerLater(Ack ack, String value) {
+		CompletableFuture.runAsync(() -> ack.send(value));
+	}
+
+	@OnEvent("answer-null")
+	void answerNull(Ack ack) {
+		ack.send(null);
+	}
+
+	@OnEvent("nickname")
+	void nickname(RealtimeSocket socket) {
+		socket.emit("nickname", socket.attribute("nickname"));
+	}
+
 }

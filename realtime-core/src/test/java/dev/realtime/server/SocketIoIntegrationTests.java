@@ -198,6 +198,32 @@ class SocketIoIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "websocket", "polling" })
+	void answersTheAckOfAVoidHandlerWithNoArgumentsOnceItReturns(String transports) throws Exception {
+		JavaClient client = connect(transports);
+		assertThat(client.emitWithAck("join", "hall")).containsExactly("joined hall");
+		assertThat(client.emitWithAck("leave", "hall")).isEmpty();
+		assertThat(socket(client).rooms()).doesNotContain("hall");
+		// a void handler that takes the Ack answers it itself, even later
+		assertThat(client.emitWithAck("answer-later", "mine")).containsExactly("mine");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "websocket", "polling" })
+	void answersAnAckOfOneNull(String transports) throws Exception {
+		JavaClient client = connect(transports);
+		assertThat(client.emitWithAck("answer-null")).containsExactly((Object) null);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "websocket", "polling" })
+	void emitsAnAttributeAsOneArgument(String transports) throws Exception {
+		JavaClient client = connect(transports);
+		client.socket().emit("nickname");
+		assertThat(client.await("nickname")).containsExactly("ann");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "websocket", "polling" })
 	void refusesUnknownNamespacesAndKeepsTheConnection(String transports) throws Exception {
 		JavaClient main = connect(transports);
 		JavaClient unknown = connect(transports, "/nowhere", Map.of());

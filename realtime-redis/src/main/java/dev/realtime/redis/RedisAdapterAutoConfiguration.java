@@ -32,7 +32,7 @@ public final class RedisAdapterAutoConfiguration {
 	RedisAdapterFactory redisAdapterFactory(RedisConnectionFactory connectionFactory,
 			ObjectProvider<JsonMapper> mapper, RedisAdapterProperties properties) {
 		return new RedisAdapterFactory(connectionFactory, mapper.getIfAvailable(JsonMapper::new),
-				properties.getRedis().getKeyPrefix(), properties.getRedis().getRequestTimeout());
+				properties.getKeyPrefix(), properties.getRequestTimeout());
 	}
 
 }

@@ -3,68 +3,57 @@ package dev.realtime.redis;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.Errors;
+import org.springframework.validation.Validator;
 
 /**
- * Configuration of the adapter that carries broadcasts between nodes.
+ * Configuration of the Redis adapter, chosen with {@code realtime.adapter.type=redis}. Validates itself as it is
+ * bound, so a setting that makes no sense stops start-up with the property's name.
  */
-@ConfigurationProperties("realtime.adapter")
-public class RedisAdapterProperties {
+@ConfigurationProperties("realtime.adapter.redis")
+public class RedisAdapterProperties implements Validator {
 
 	/**
-	 * Which adapter carries broadcasts: in-memory (this node alone) or redis (every node sharing the Redis of
-	 * spring.data.redis.*).
+	 * Prefix of the Redis channel names; the same on every node of a cluster, Java or Node.js (Node's "key" option).
 	 */
-	private Type type = Type.IN_MEMORY;
+	private String keyPrefix = "socket.io";
 
-	private final Redis redis = new Redis();
+	/**
+	 * How long requests to other nodes (fetchSockets, server count) wait for their answers.
+	 */
+	private Duration requestTimeout = Duration.ofSeconds(5);
 
-	public Type getType() {
-		return this.type;
+	public String getKeyPrefix() {
+		return this.keyPrefix;
 	}
 
-	public void setType(Type type) {
-		this.type = type;
+	public void setKeyPrefix(String keyPrefix) {
+		this.keyPrefix = keyPrefix;
 	}
 
-	public Redis getRedis() {
-		return this.redis;
+	public Duration getRequestTimeout() {
+		return this.requestTimeout;
 	}
 
-	public enum Type {
-
-		IN_MEMORY, REDIS
-
+	public void setRequestTimeout(Duration requestTimeout) {
+		this.requestTimeout = requestTimeout;
 	}
 
-	public static class Redis {
+	@Override
+	public boolean supports(Class<?> type) {
+		return type == RedisAdapterProperties.class;
+	}
 
-		/**
-		 * Prefix of the Redis channel names; the same on every node of a cluster, Java or Node.js (Node's "key"
-		 * option).
-		 */
-		private String keyPrefix = "socket.io";
-
-		/**
-		 * How long requests to other nodes (fetchSockets, server count) wait for their answers.
-		 */
-		private Duration requestTimeout = Duration.ofSeconds(5);
-
-		public String getKeyPrefix() {
-			return this.keyPrefix;
+	@Override
+	public void validate(Object target, Errors errors) {
+		RedisAdapterProperties properties = (RedisAdapterProperties) target;
+		if (properties.keyPrefix == null || properties.keyPrefix.isBlank()) {
+			errors.rejectValue("keyPrefix", "keyPrefix", "must not be empty");
 		}
-
-		public void setKeyPrefix(String keyPrefix) {
-			this.keyPrefix = keyPrefix;
+		Duration timeout = properties.requestTimeout;
+		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+			errors.rejectValue("requestTimeout", "positive", "must be a positive duration, such as 5s");
 		}
-
-		public Duration getRequestTimeout() {
-			return this.requestTimeout;
-		}
-
-		public void setRequestTimeout(Duration requestTimeout) {
-			this.requestTimeout = requestTimeout;
-		}
-
 	}
 
 }

@@ -2,6 +2,8 @@ package dev.realtime.redis;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.validation.BindValidationException;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 
@@ -36,12 +38,31 @@ class RedisAdapterAutoConfigurationTests {
 	}
 
 	@Test
-	void redisAdapterNeedsAConnectionFactory() {
+	void redisAdapterWithoutAConnectionFactoryStopsStartUp() {
 		new WebApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(RedisAdapterAutoConfiguration.class, RealtimeAutoConfiguration.class))
+			.withConfiguration(
+					AutoConfigurations.of(RedisAdapterAutoConfiguration.class, RealtimeAutoConfiguration.class))
 			.withPropertyValues("realtime.adapter.type=redis")
-			.run((context) -> assertThat(context).doesNotHaveBean(RedisAdapterFactory.class)
-				.hasSingleBean(AdapterFactory.class));
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("realtime.adapter.type")
+				.hasMessageContaining("needs a RedisConnectionFactory bean"));
+	}
+
+	@Test
+	void refusesSettingsThatMakeNoSense() {
+		this.runner.withPropertyValues("realtime.adapter.type=redis", "realtime.adapter.redis.request-timeout=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("requestTimeout")
+				.hasMessageContaining("must be a positive duration"));
+		this.runner.withPropertyValues("realtime.adapter.type=redis", "realtime.adapter.redis.key-prefix= ")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("keyPrefix"));
 	}
 
 	@Test
