@@ -85,7 +85,11 @@ public class InMemoryAdapter implements Adapter {
 	@Override
 	public void broadcast(Packet packet, BroadcastOptions options) {
 		Encoded encoded = new Encoded(packet);
-		forEachRecipient(options, (socket) -> socket.deliver(packet, encoded.messages(), options.sender()));
+		forEachRecipient(options, (socket) -> {
+			if (!options.isVolatile() || socket.isWritable()) {
+				socket.deliver(packet, encoded.messages(), options.sender());
+			}
+		});
 	}
 
 	@Override

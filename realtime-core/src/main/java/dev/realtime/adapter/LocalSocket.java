@@ -21,6 +21,12 @@ public interface LocalSocket {
 	 */
 	void deliver(Packet packet, List<EngineMessage> encoded, @Nullable String senderId);
 
+	/**
+	 * Whether a packet sent now leaves at once: nothing waits for the client and its connection is not being
+	 * upgraded. A volatile broadcast skips a socket that cannot.
+	 */
+	boolean isWritable();
+
 	/** Routes the client's ACK with this id to the callback (broadcast with acknowledgements). */
 	void expectAck(long id, Consumer<List<Object>> callback);
 

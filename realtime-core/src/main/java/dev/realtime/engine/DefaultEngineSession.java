@@ -100,6 +100,11 @@ final class DefaultEngineSession implements EngineSession {
 	}
 
 	@Override
+	public synchronized boolean isWritable() {
+		return this.state == State.OPEN && this.probe == null && this.transport.isIdle();
+	}
+
+	@Override
 	public synchronized void send(List<EngineMessage> messages) {
 		if (this.state == State.OPEN) {
 			this.transport.send(messages);

@@ -30,6 +30,12 @@ public interface EngineSession {
 		send(List.of(message));
 	}
 
+	/**
+	 * Whether a packet sent now leaves at once: nothing of this session waits for the client (for long-polling, a
+	 * poll is waiting for data), and no upgrade is in progress.
+	 */
+	boolean isWritable();
+
 	/** Closes the session from the server side (reason "forced close"), after flushing what is queued. */
 	void close();
 

@@ -45,6 +45,9 @@ abstract class EngineTransport {
 	/** Whether a packet sent now reaches the client without waiting for the client to ask. */
 	abstract boolean isWritable();
 
+	/** Whether nothing waits for the client, so that a packet sent now leaves at once. */
+	abstract boolean isIdle();
+
 	abstract void send(List<? extends EngineFrame> frames);
 
 	/**

@@ -63,6 +63,11 @@ final class PollingTransport extends EngineTransport {
 	}
 
 	@Override
+	boolean isIdle() {
+		return this.pendingPoll != null && this.buffer.isEmpty() && !this.upgrading;
+	}
+
+	@Override
 	void send(List<? extends EngineFrame> frames) {
 		for (EngineFrame frame : frames) {
 			this.buffer.add(frame);

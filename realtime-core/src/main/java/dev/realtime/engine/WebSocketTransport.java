@@ -36,9 +36,9 @@ final class WebSocketTransport extends EngineTransport implements WebSocketListe
 		return true;
 	}
 
-	/** Whether frames still wait for the client: a volatile packet is not sent then. */
-	boolean isBusy() {
-		return this.channel.isBusy();
+	@Override
+	boolean isIdle() {
+		return !this.channel.isBusy();
 	}
 
 	@Override

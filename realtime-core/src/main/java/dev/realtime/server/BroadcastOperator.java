@@ -32,7 +32,7 @@ public final class BroadcastOperator {
 	public BroadcastOperator to(String... rooms) {
 		return new BroadcastOperator(this.namespace,
 				new BroadcastOptions(plus(this.options.rooms(), rooms), this.options.except(), this.options.local(),
-						this.options.sender()));
+						this.options.sender(), this.options.isVolatile()));
 	}
 
 	/** Same as {@link #to(String...)}. */
@@ -44,13 +44,24 @@ public final class BroadcastOperator {
 	public BroadcastOperator except(String... rooms) {
 		return new BroadcastOperator(this.namespace,
 				new BroadcastOptions(this.options.rooms(), plus(this.options.except(), rooms), this.options.local(),
-						this.options.sender()));
+						this.options.sender(), this.options.isVolatile()));
 	}
 
 	/** Reaches the sockets of this node only. */
 	public BroadcastOperator local() {
 		return new BroadcastOperator(this.namespace,
-				new BroadcastOptions(this.options.rooms(), this.options.except(), true, this.options.sender()));
+				new BroadcastOptions(this.options.rooms(), this.options.except(), true, this.options.sender(),
+						this.options.isVolatile()));
+	}
+
+	/**
+	 * Makes the emit volatile, as Socket.IO's {@code volatile} flag does: a socket that cannot take it at once (its
+	 * output still waits for the client, or its connection is being upgraded) goes without it, for data that is
+	 * stale by the time it could arrive (positions, tickers). Never queued.
+	 */
+	public BroadcastOperator asVolatile() {
+		return new BroadcastOperator(this.namespace, new BroadcastOptions(this.options.rooms(), this.options.except(),
+				this.options.local(), this.options.sender(), true));
 	}
 
 	private static Set<String> plus(Set<String> rooms, String... more) {

@@ -176,6 +176,10 @@ final class Client {
 		this.session.send(messages);
 	}
 
+	boolean isWritable() {
+		return this.session.isWritable();
+	}
+
 	void execute(Runnable action) {
 		this.session.executor().execute(action);
 	}

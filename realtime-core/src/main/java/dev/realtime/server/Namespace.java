@@ -101,6 +101,11 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 		return operator().local();
 	}
 
+	/** Emits that a socket which cannot take them at once goes without: see {@link BroadcastOperator#asVolatile()}. */
+	public BroadcastOperator asVolatile() {
+		return operator().asVolatile();
+	}
+
 	/** Sends an event to every socket of the namespace. */
 	public void emit(String event, Object... args) {
 		operator().emit(event, args);

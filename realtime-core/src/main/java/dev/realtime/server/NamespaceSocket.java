@@ -127,6 +127,16 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	}
 
 	@Override
+	public BroadcastOperator asVolatile() {
+		return new BroadcastOperator(this.namespace, new BroadcastOptions(Set.of(this.id), Set.of(), true, null, true));
+	}
+
+	@Override
+	public boolean isWritable() {
+		return this.client.isWritable();
+	}
+
+	@Override
 	public BroadcastOperator broadcast() {
 		return new BroadcastOperator(this.namespace, new BroadcastOptions(Set.of(), Set.of(this.id), false, this.id));
 	}

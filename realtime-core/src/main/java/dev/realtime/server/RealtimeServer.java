@@ -159,6 +159,10 @@ public class RealtimeServer {
 		return sockets().local();
 	}
 
+	public BroadcastOperator asVolatile() {
+		return sockets().asVolatile();
+	}
+
 	public void emit(String event, Object... args) {
 		sockets().emit(event, args);
 	}

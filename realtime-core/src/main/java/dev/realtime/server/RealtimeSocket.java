@@ -48,6 +48,12 @@ public interface RealtimeSocket extends RemoteSocket {
 	/** Targets every other socket of the namespace. */
 	BroadcastOperator broadcast();
 
+	/**
+	 * Emits to this socket that it goes without when it cannot take them at once (Socket.IO's
+	 * {@code socket.volatile.emit}): see {@link BroadcastOperator#asVolatile()}.
+	 */
+	BroadcastOperator asVolatile();
+
 	/** Targets the sockets in these rooms, except this one. */
 	BroadcastOperator to(String... rooms);
 

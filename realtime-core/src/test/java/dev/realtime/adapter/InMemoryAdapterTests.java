@@ -46,6 +46,15 @@ class InMemoryAdapterTests {
 	}
 
 	@Test
+	void volatileBroadcastSkipsSocketsThatCannotTakeItAtOnce() {
+		((FakeSocket) this.namespace.sockets.get("b")).writable = false;
+		this.adapter.broadcast(event(), new BroadcastOptions(Set.of(), Set.of(), false, null, true));
+		assertThat(received()).containsExactlyInAnyOrder("a", "c");
+		this.adapter.broadcast(event(), BroadcastOptions.ALL);
+		assertThat(received()).containsExactlyInAnyOrder("a", "b", "c");
+	}
+
+	@Test
 	void doesNotEncodeWhenNobodyIsReached() {
 		this.adapter.broadcast(event(), new BroadcastOptions(Set.of("empty"), Set.of(), false));
 		assertThat(this.namespace.encodings.get()).isZero();
@@ -147,6 +156,8 @@ class InMemoryAdapterTests {
 
 		int delivered;
 
+		boolean writable = true;
+
 		@Nullable Boolean closed;
 
 		FakeSocket(String id) {
@@ -161,6 +172,11 @@ class InMemoryAdapterTests {
 		@Override
 		public void deliver(Packet packet, List<EngineMessage> encoded, @Nullable String senderId) {
 			this.delivered++;
+		}
+
+		@Override
+		public boolean isWritable() {
+			return this.writable;
 		}
 
 		@Override

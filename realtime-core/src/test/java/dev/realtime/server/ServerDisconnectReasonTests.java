@@ -114,6 +114,11 @@ class ServerDisconnectReasonTests {
 		}
 
 		@Override
+		public boolean isWritable() {
+			return this.open;
+		}
+
+		@Override
 		public synchronized void send(List<EngineMessage> messages) {
 			messages.forEach((message) -> this.sent.add(message.text()));
 			if (this.open && messages.get(0).text().startsWith("1")) {

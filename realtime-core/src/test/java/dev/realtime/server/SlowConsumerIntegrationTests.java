@@ -88,6 +88,35 @@ class SlowConsumerIntegrationTests {
 				+ "realtime.max-buffered-bytes (262144 bytes)");
 	}
 
+	@Test
+	void volatileEmitsAreNeverQueuedForAClientThatStopsReading() throws Exception {
+		joinHealthyClients("websocket");
+		try (StalledClient stalled = StalledClient.webSocket(this.port, "feed")) {
+			awaitRoomSize(HEALTHY + 1);
+			for (int i = 0; i < MESSAGES; i++) {
+				this.server.to("feed").asVolatile().emit("tick", i, PAYLOAD);
+				Thread.sleep(5);
+			}
+			this.server.to("feed").emit("done");
+			// what the stalled client missed was dropped, not queued: it is still connected, far past the bound
+			assertThat(this.controller.disconnected.poll(1, TimeUnit.SECONDS)).isNull();
+			for (JavaClient client : this.healthy) {
+				client.await("done");
+			}
+		}
+	}
+
+	@Test
+	void volatileEmitToAPollingClientWithoutAWaitingPollIsDropped() throws Exception {
+		String session = StalledClient.polling(this.port, "feed");
+		awaitRoomSize(1);
+		this.server.to("feed").asVolatile().emit("dropped");
+		this.server.to("feed").emit("kept");
+		String payload = StalledClient.poll(session);
+		assertThat(payload).contains("kept").doesNotContain("dropped");
+		StalledClient.closePolling(session);
+	}
+
 	private void joinHealthyClients(String... transports) throws Exception {
 		for (int i = 0; i < HEALTHY; i++) {
 			JavaClient client = JavaClient.connect(this.port, "/", Map.of(), transports).awaitConnect();

@@ -42,8 +42,11 @@ public final class StalledClient implements AutoCloseable {
 		return new StalledClient(socket);
 	}
 
-	/** Opens a polling session, connects and sends {@code join(room)}; then never polls again. */
-	public static void polling(int port, String room) throws Exception {
+	/**
+	 * Opens a polling session, connects and sends {@code join(room)}; then never polls again.
+	 * @return the session's URL, to poll it after all
+	 */
+	public static String polling(int port, String room) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		String base = "http://127.0.0.1:" + port + "/socket.io/?EIO=4&transport=polling";
 		String open = http.send(HttpRequest.newBuilder(URI.create(base)).build(), HttpResponse.BodyHandlers.ofString())
@@ -52,6 +55,19 @@ public final class StalledClient implements AutoCloseable {
 		String session = base + "&sid=" + sid;
 		post(http, session, "40");
 		post(http, session, "42[\"join\",\"" + room + "\"]");
+		return session;
+	}
+
+	/** Ends a polling session from the client's side. */
+	public static void closePolling(String session) throws Exception {
+		post(HttpClient.newHttpClient(), session, "1");
+	}
+
+	/** One GET of a polling session: what the server queued for it. */
+	public static String poll(String session) throws Exception {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(session)).build(), HttpResponse.BodyHandlers.ofString())
+			.body();
 	}
 
 	private static void post(HttpClient http, String url, String body) throws Exception {
