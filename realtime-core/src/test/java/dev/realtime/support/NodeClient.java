@@ -21,8 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * The script protocol:
  * <ul>
- * <li>Scripts live in {@code realtime-core/src/test/js}, which holds the pinned {@code socket.io-client}; run
- * {@code npm ci} there once (the CI script does). They need Node 20 or later.</li>
+ * <li>Scripts live in {@code realtime-core/src/test/js}, which holds the pinned {@code socket.io-client}; the build
+ * runs {@code npm ci} there before the tests. They need Node 20 or later.</li>
  * <li>A script runs as {@code node <script> <server url> [<options as JSON>]} with that folder as working
  * directory. The URL has no trailing slash (e.g. {@code http://localhost:8080}); the script appends the
  * namespace. The options object is the script's own; its header comment lists them.</li>
@@ -94,7 +94,8 @@ public final class NodeClient {
 			throw new AssertionError("No script " + SCRIPTS.resolve(script));
 		}
 		if (!Files.isDirectory(SCRIPTS.resolve("node_modules").resolve("socket.io-client"))) {
-			throw new AssertionError("socket.io-client is not installed: run \"npm ci\" in " + SCRIPTS);
+			throw new AssertionError("socket.io-client is not installed: run \"npm ci\" in " + SCRIPTS
+					+ " (the build does it before the tests)");
 		}
 	}
 

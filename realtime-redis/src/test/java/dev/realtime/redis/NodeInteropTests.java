@@ -24,8 +24,8 @@ import dev.realtime.support.JavaClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A Java node and a Node.js Socket.IO 4.8 node on {@code @socket.io/redis-adapter} 8.3.0 share the Redis at
- * 127.0.0.1:6379: one cluster, whichever runtime sends or asks.
+ * A Java node and a Node.js Socket.IO 4.8 node on {@code @socket.io/redis-adapter} 8.3.0 share the tests' Redis: one
+ * cluster, whichever runtime sends or asks.
  */
 class NodeInteropTests {
 
@@ -43,8 +43,9 @@ class NodeInteropTests {
 
 	@BeforeAll
 	static void startNodes() throws Exception {
-		node = NodeProcess.start(6379, PREFIX);
-		java = ClusterNode.start(PREFIX, 6379);
+		int redisPort = TestRedis.shared().port();
+		node = NodeProcess.start(redisPort, PREFIX);
+		java = ClusterNode.start(PREFIX, redisPort);
 		java.awaitNodes(2);
 	}
 

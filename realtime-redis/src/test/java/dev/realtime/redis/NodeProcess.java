@@ -9,11 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
  * The Node.js Socket.IO node of {@code src/test/js/node.js} as a child process on a free port; its output goes to
- * the test's output. Tests are skipped when Node.js or the packages of {@code npm ci} are missing.
+ * the test's output. A test fails when Node.js or the packages that the build installs there are missing.
  */
 final class NodeProcess implements AutoCloseable {
 
@@ -29,8 +27,10 @@ final class NodeProcess implements AutoCloseable {
 	}
 
 	static NodeProcess start(int redisPort, String keyPrefix) throws Exception {
-		assumeTrue(new File(DIRECTORY, "node_modules/@socket.io/redis-adapter").isDirectory(),
-				"Run npm ci in " + DIRECTORY + " for the Node.js interop tests");
+		if (!new File(DIRECTORY, "node_modules/@socket.io/redis-adapter").isDirectory()) {
+			throw new AssertionError("@socket.io/redis-adapter is not installed: run \"npm ci\" in "
+					+ DIRECTORY.getAbsolutePath() + " (the build does it before the tests)");
+		}
 		int port = freePort();
 		Process process;
 		try {
@@ -40,8 +40,7 @@ final class NodeProcess implements AutoCloseable {
 				.start();
 		}
 		catch (IOException ex) {
-			assumeTrue(false, "Node.js is not installed: " + ex.getMessage());
-			throw ex;
+			throw new AssertionError("Cannot start node (Node 20 or later must be on the PATH): " + ex.getMessage(), ex);
 		}
 		CompletableFuture<Void> listening = new CompletableFuture<>();
 		Thread output = new Thread(() -> {

@@ -18,7 +18,8 @@ class RedisAdapterAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisAdapterAutoConfiguration.class,
-				RealtimeAutoConfiguration.class));
+				RealtimeAutoConfiguration.class))
+		.withPropertyValues("spring.data.redis.port=" + TestRedis.shared().port());
 
 	@Test
 	void redisAdapterReplacesTheInMemoryOneWhenChosen() {

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
- * Three Spring nodes in one JVM sharing the Redis at 127.0.0.1:6379 under a key prefix of their own, with a client
- * connected to each.
+ * Three Spring nodes in one JVM sharing the tests' Redis under a key prefix of their own, with a client connected to
+ * each.
  */
 class RedisAdapterClusterTests {
 
@@ -49,9 +49,10 @@ class RedisAdapterClusterTests {
 
 	@BeforeAll
 	static void startNodes() throws Exception {
-		a = ClusterNode.start(PREFIX, 6379);
-		b = ClusterNode.start(PREFIX, 6379);
-		c = ClusterNode.start(PREFIX, 6379);
+		int redisPort = TestRedis.shared().port();
+		a = ClusterNode.start(PREFIX, redisPort);
+		b = ClusterNode.start(PREFIX, redisPort);
+		c = ClusterNode.start(PREFIX, redisPort);
 		for (ClusterNode node : List.of(a, b, c)) {
 			node.awaitNodes(3);
 		}
@@ -230,7 +231,7 @@ class RedisAdapterClusterTests {
 	@Test
 	void requestsThatAreNotAnsweredFailWithATimeout() throws Exception {
 		// a subscriber of the request channel that never answers: the cluster counts one node more than answer
-		LettuceConnectionFactory factory = new LettuceConnectionFactory("127.0.0.1", 6379);
+		LettuceConnectionFactory factory = new LettuceConnectionFactory("127.0.0.1", TestRedis.shared().port());
 		factory.afterPropertiesSet();
 		factory.start();
 		try (RedisConnection silent = factory.getConnection()) {
