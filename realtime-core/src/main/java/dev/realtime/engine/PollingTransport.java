@@ -15,13 +15,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.scheduling.TaskScheduler;
 
+import dev.realtime.io.OutboundQueue;
+
 import static dev.realtime.engine.PollingResponses.complete;
 import static dev.realtime.engine.PollingResponses.write;
 
 /**
  * HTTP long-polling: a GET takes what is queued, or waits (asynchronously) until something is; a POST carries the
- * client's packets. Queued output is bounded: a client that does not poll fast enough is disconnected. State is
- * guarded by the session's monitor.
+ * client's packets. Output waits on an {@link OutboundQueue} whose sink is the GET: one arriving with packets queued
+ * takes them at once, one held takes the next ones. The queue is bounded: a client that does not poll fast enough is
+ * disconnected. State is guarded by the session's monitor.
  */
 final class PollingTransport extends EngineTransport {
 
@@ -34,11 +37,12 @@ final class PollingTransport extends EngineTransport {
 
 	private final TaskScheduler scheduler;
 
-	private List<EngineFrame> buffer = new ArrayList<>();
-
-	private long bufferedBytes;
+	private final OutboundQueue<EngineFrame> queue;
 
 	private @Nullable AsyncContext pendingPoll;
+
+	// a GET being handled now, which takes what is queued in its own response
+	private @Nullable HttpServletResponse arrivingPoll;
 
 	private boolean upgrading;
 
@@ -50,6 +54,7 @@ final class PollingTransport extends EngineTransport {
 		this.maxPayload = options.maxPayload();
 		this.maxBufferedBytes = options.maxBufferedBytes();
 		this.scheduler = scheduler;
+		this.queue = new OutboundQueue<>(this.maxBufferedBytes, EngineFrame::size, new Polls());
 	}
 
 	@Override
@@ -64,20 +69,12 @@ final class PollingTransport extends EngineTransport {
 
 	@Override
 	boolean isIdle() {
-		return this.pendingPoll != null && this.buffer.isEmpty() && !this.upgrading;
+		return this.pendingPoll != null && !this.queue.isBusy() && !this.upgrading;
 	}
 
 	@Override
 	void send(List<? extends EngineFrame> frames) {
-		for (EngineFrame frame : frames) {
-			this.buffer.add(frame);
-			this.bufferedBytes += frame.size();
-		}
-		if (this.pendingPoll != null) {
-			complete(takePendingPoll(), takeBuffer());
-		}
-		else if (this.bufferedBytes > this.maxBufferedBytes) {
-			takeBuffer();
+		if (!this.queue.offer(frames)) {
 			closeTooSlow(this.maxBufferedBytes);
 		}
 	}
@@ -85,7 +82,7 @@ final class PollingTransport extends EngineTransport {
 	@Override
 	void close(boolean closePacket) {
 		this.closed = true;
-		List<EngineFrame> frames = takeBuffer();
+		List<EngineFrame> frames = new ArrayList<>(this.queue.handOver());
 		if (this.pendingPoll != null) {
 			if (closePacket || frames.isEmpty()) {
 				frames.add(closePacket ? ControlFrame.CLOSE : ControlFrame.NOOP);
@@ -119,7 +116,7 @@ final class PollingTransport extends EngineTransport {
 		if (this.pendingPoll != null) {
 			PollingResponses.refuse(takePendingPoll(), EngineError.BAD_REQUEST);
 		}
-		return takeBuffer();
+		return this.queue.handOver();
 	}
 
 	void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -141,15 +138,12 @@ final class PollingTransport extends EngineTransport {
 				session.terminate("transport error", new IllegalStateException("Overlapping GET from client"), true);
 			}
 			else if (this.closeOnNextPoll) {
-				List<EngineFrame> frames = takeBuffer();
+				List<EngineFrame> frames = new ArrayList<>(this.queue.handOver());
 				frames.add(ControlFrame.CLOSE);
 				write(response, frames);
 				session.terminate("forced close", null, false);
 			}
-			else if (!this.buffer.isEmpty()) {
-				write(response, takeBuffer());
-			}
-			else {
+			else if (!takeQueued(response)) {
 				AsyncContext poll = request.startAsync();
 				poll.setTimeout(0);
 				poll.addListener(new PollListener(session));
@@ -205,17 +199,52 @@ final class PollingTransport extends EngineTransport {
 		PollingResponses.writeOk(response);
 	}
 
-	private List<EngineFrame> takeBuffer() {
-		List<EngineFrame> frames = this.buffer;
-		this.buffer = new ArrayList<>();
-		this.bufferedBytes = 0;
-		return frames;
+	/** Answers an arriving GET with what is queued, if anything is. */
+	private boolean takeQueued(HttpServletResponse response) {
+		this.arrivingPoll = response;
+		this.queue.resume();
+		boolean answered = this.arrivingPoll == null;
+		this.arrivingPoll = null;
+		return answered;
 	}
+
 
 	private AsyncContext takePendingPoll() {
 		AsyncContext poll = this.pendingPoll;
 		this.pendingPoll = null;
 		return poll;
+	}
+
+	/** The queue's sink: the GET arriving now, else the GET held. */
+	private final class Polls implements OutboundQueue.Sink<EngineFrame> {
+
+		@Override
+		public boolean isReady() {
+			return PollingTransport.this.arrivingPoll != null || PollingTransport.this.pendingPoll != null;
+		}
+
+		@Override
+		public void write(List<EngineFrame> frames) throws IOException {
+			HttpServletResponse arriving = PollingTransport.this.arrivingPoll;
+			if (arriving != null) {
+				PollingTransport.this.arrivingPoll = null;
+				PollingResponses.write(arriving, frames);
+			}
+			else {
+				complete(takePendingPoll(), frames);
+			}
+		}
+
+		@Override
+		public void close() {
+			// a polling session ends through its transport's close, which hands over what is queued
+		}
+
+		@Override
+		public void failed(IOException ex) {
+			session().onTransportClosed(PollingTransport.this, "transport error", ex);
+		}
+
 	}
 
 	/** Notices a held GET that the container ended: the client went away. */

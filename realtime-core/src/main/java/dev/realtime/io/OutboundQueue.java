@@ -138,6 +138,16 @@ public final class OutboundQueue<T> {
 		drain();
 	}
 
+	/**
+	 * Ends the queue and returns what was still queued, for the caller to send elsewhere (over the transport that an
+	 * upgrade moves to, or with a last packet).
+	 */
+	public synchronized List<T> handOver() {
+		List<T> queued = this.frames;
+		abortLocked();
+		return queued;
+	}
+
 	/** Drops what is queued and writes nothing more; the caller closes the connection itself. */
 	public synchronized void abort() {
 		abortLocked();

@@ -90,6 +90,17 @@ class OutboundQueueTests {
 	}
 
 	@Test
+	void handOverReturnsWhatIsQueuedAndEndsTheQueue() {
+		this.sink.ready = false;
+		this.queue.offer(List.of("a", "b"));
+		assertThat(this.queue.handOver()).containsExactly("a", "b");
+		this.sink.ready = true;
+		this.queue.resume();
+		assertThat(this.queue.offer(List.of("c"))).isFalse();
+		assertThat(this.sink.writes).isEmpty();
+	}
+
+	@Test
 	void failedWriteAbortsAndTellsTheSink() {
 		this.sink.failNextWrite = true;
 		this.queue.offer(List.of("a"));
