@@ -3,8 +3,8 @@
 #   [SCENARIOS=4,5] realtime-benchmarks/run.sh [smoke|quick|full] [SERVERS [PROPERTY=VALUE...]]
 #       every scenario (or those numbered in SCENARIOS) on every server (or on SERVERS: all, or some of
 #       realtime_tomcat,realtime_jetty,node,raw_tomcat), the Java servers with the Spring Boot properties given
-#       (a tuning to measure; the scale scenario ignores them); the report goes to realtime-benchmarks/results/
-#       (smoke: target/benchmarks/)
+#       (a tuning to measure; the scale and slow-consumer scenarios ignore them); the report goes to
+#       realtime-benchmarks/results/ (smoke: target/benchmarks/)
 #   realtime-benchmarks/run.sh jmh [JMH options]    the codec and middleware chain micro-benchmarks
 # The servers run on core 0, the load generator on core 1.
 set -euo pipefail

@@ -20,7 +20,7 @@ class BenchmarkSmokeTests {
 		Results results = harness.run();
 		harness.write(results, Path.of("target", "benchmarks"));
 		assertThat(results.failures()).isEmpty();
-		assertThat(results.figures()).hasSize(7);
+		assertThat(results.figures()).hasSize(9);
 		results.figures()
 			.values()
 			.forEach((metrics) -> metrics.values().forEach((byServer) -> assertThat(byServer).isNotEmpty()));
