@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -21,6 +20,7 @@ import dev.realtime.benchmarks.scenario.BroadcastFanOut;
 import dev.realtime.benchmarks.scenario.ConnectStorm;
 import dev.realtime.benchmarks.scenario.FreshServerScenario;
 import dev.realtime.benchmarks.scenario.IdleMemory;
+import dev.realtime.benchmarks.scenario.MissingHandlerException;
 import dev.realtime.benchmarks.scenario.Scale;
 import dev.realtime.benchmarks.scenario.Scenario;
 import dev.realtime.benchmarks.scenario.SlowConsumer;
@@ -60,6 +60,10 @@ public final class BenchmarkHarness {
 		this.settings = settings;
 		this.directory = directory;
 		this.servers = servers;
+		if (servers.contains(ServerKind.REALTIME_TOMCAT_BASELINE)) {
+			this.conditions.put("baseline", ServerKind.REALTIME_TOMCAT_BASELINE.label()
+					+ ": the benchmark servers of that revision, built in a git worktree of their own");
+		}
 	}
 
 	/** Runs only the scenarios with these numbers. */
@@ -77,8 +81,7 @@ public final class BenchmarkHarness {
 	public static void main(String[] args) throws Exception {
 		Settings settings = Settings.named((args.length > 0) ? args[0] : "quick");
 		List<ServerKind> servers = (args.length > 1 && !args[1].equals("all"))
-				? Arrays.stream(args[1].split(",")).map((name) -> ServerKind.valueOf(name.toUpperCase(Locale.ROOT))).toList()
-				: List.of(ServerKind.values());
+				? Arrays.stream(args[1].split(",")).map(ServerKind::named).toList() : ServerKind.available();
 		BenchmarkHarness harness = new BenchmarkHarness(settings, Path.of("").toAbsolutePath(), servers);
 		String scenarios = System.getenv("SCENARIOS");
 		if (scenarios != null && !scenarios.isBlank()) {
@@ -203,6 +206,14 @@ public final class BenchmarkHarness {
 			Target target = new Target(server, generator, this.settings,
 					(finding) -> results.find(scenario, server.kind(), finding));
 			results.add(scenario, server.kind(), scenario.run(target));
+		}
+		catch (MissingHandlerException ex) {
+			if (server.kind() == ServerKind.REALTIME_TOMCAT_BASELINE) {
+				results.find(scenario, server.kind(), "skipped, " + ex.getMessage());
+			}
+			else {
+				results.fail(scenario, server.kind(), ex);
+			}
 		}
 		catch (Exception | AssertionError ex) {
 			results.fail(scenario, server.kind(), ex);
