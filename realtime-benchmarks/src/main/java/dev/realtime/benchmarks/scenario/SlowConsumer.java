@@ -1,5 +1,6 @@
 package dev.realtime.benchmarks.scenario;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +35,8 @@ import dev.realtime.benchmarks.measure.Latencies;
  * Neither it nor the Engine.IO heartbeat (25 s + 20 s) cuts it in time on a server that has no bound. The smoke
  * profile broadcasts ten times faster against 256KB, so that its two seconds outgrow the kernel's buffers too.
  * <p>
- * The run without that client goes first, on a server that has just started: each run's warm-up
- * ({@link Settings#warmUp()}) is counted for order but not timed.
+ * The server has just started, so a broadcast of the warm-up's length ({@link Settings#warmUp()}), not measured,
+ * goes before both runs; each run also warms up that long again, counted for order but not timed.
  */
 public final class SlowConsumer implements FreshServerScenario {
 
@@ -110,10 +111,11 @@ public final class SlowConsumer implements FreshServerScenario {
 
 	@Override
 	public Map<Metric, Double> run(Target target) throws Exception {
-		Outcome alone = broadcast(target, null);
+		broadcast(target, null, Duration.ZERO);
+		Outcome alone = broadcast(target, null, this.settings.slowConsumerDuration());
 		Outcome beside;
 		try (NonReader nonReader = this.nonReaders.get()) {
-			beside = broadcast(target, nonReader);
+			beside = broadcast(target, nonReader, this.settings.slowConsumerDuration());
 		}
 		Map<Metric, Double> metrics = new LinkedHashMap<>();
 		metrics.put(P50, beside.latencies.percentileMicros(0.5));
@@ -145,8 +147,11 @@ public final class SlowConsumer implements FreshServerScenario {
 						+ "does not tell its socket count)";
 	}
 
-	/** One broadcast to the healthy clients, beside the non-reading client unless it is null. */
-	private Outcome broadcast(Target target, NonReader nonReader) throws Exception {
+	/**
+	 * One broadcast to the healthy clients, timed for {@code measured} after the warm-up, beside the non-reading
+	 * client unless it is null.
+	 */
+	private Outcome broadcast(Target target, NonReader nonReader, Duration measured) throws Exception {
 		Dialect dialect = target.server().kind().dialect();
 		long origin = System.nanoTime();
 		long firstMeasured = 1 + this.settings.slowConsumerRate() * this.settings.warmUp().toMillis() / 1000;
@@ -171,7 +176,7 @@ public final class SlowConsumer implements FreshServerScenario {
 				broadcast.sendOne();
 				await(subscribers.stream().map(Subscriber::reached), "fanout");
 				broadcast.start(this.settings.slowConsumerRate());
-				Thread.sleep(this.settings.warmUp().plus(this.settings.slowConsumerDuration()).toMillis());
+				Thread.sleep(this.settings.warmUp().plus(measured).toMillis());
 				long last = broadcast.stop();
 				awaitDrained(subscribers, last);
 				long heap = target.server().heapAfterGc();
