@@ -15,6 +15,12 @@ const httpServer = http.createServer((request, response) => {
 		response.end(JSON.stringify({ heapUsed: memory.heapUsed, external: memory.external }));
 		return;
 	}
+	if (request.url === "/sockets") {
+		// no collection here: the harness polls it while it measures
+		response.writeHead(200, { "Content-Type": "application/json" });
+		response.end(JSON.stringify({ sockets: io.of("/").sockets.size }));
+		return;
+	}
 	response.writeHead(404);
 	response.end();
 });

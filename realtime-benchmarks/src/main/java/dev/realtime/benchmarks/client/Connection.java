@@ -27,6 +27,18 @@ public final class Connection {
 		this.channel.writeAndFlush(new TextWebSocketFrame(text), this.channel.voidPromise());
 	}
 
+	/**
+	 * Stops reading from the socket: what the server sends then fills the kernel's receive buffer, then the
+	 * server's send buffer, then whatever the server queues itself.
+	 */
+	public void pauseReading() {
+		this.channel.config().setAutoRead(false);
+	}
+
+	public void resumeReading() {
+		this.channel.config().setAutoRead(true);
+	}
+
 	/** Completes when the connection is closed, by either side. */
 	public CompletableFuture<Void> closed() {
 		return this.closed;

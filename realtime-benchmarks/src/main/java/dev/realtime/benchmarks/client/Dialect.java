@@ -34,6 +34,12 @@ public interface Dialect {
 	/** The sequence a broadcast delivery carries, or -1 when the frame is none. */
 	long delivery(String frame);
 
+	/** Asks the server to send this text, which needs no JSON escaping, to every socket of the broadcast room. */
+	String fanoutRequest(String text);
+
+	/** Where the text of a broadcast delivery starts in this frame, or -1 when the frame is none. */
+	int textDelivery(String frame);
+
 	/** The Socket.IO frames of a namespace. */
 	static Dialect socketIo(String namespace) {
 		return new SocketIoDialect(namespace);

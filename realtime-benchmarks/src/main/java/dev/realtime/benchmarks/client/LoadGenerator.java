@@ -54,6 +54,15 @@ public final class LoadGenerator implements AutoCloseable {
 
 	/** Connects to a server and completes once the connection is in the dialect's namespace. */
 	public CompletableFuture<Connection> connect(int port, Dialect dialect, FrameListener listener) {
+		return connect(port, dialect, listener, 0);
+	}
+
+	/**
+	 * Connects with a receive buffer of this size, {@code SO_RCVBUF} set before the handshake so that the window
+	 * the connection advertises stays that small, or 0 for the system's own, which grows with the traffic.
+	 */
+	public CompletableFuture<Connection> connect(int port, Dialect dialect, FrameListener listener,
+			int receiveBufferBytes) {
 		URI uri = URI.create("ws://127.0.0.1:" + port + dialect.path());
 		ClientHandler handler = new ClientHandler(dialect, listener);
 		WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder()
@@ -65,6 +74,7 @@ public final class LoadGenerator implements AutoCloseable {
 			.channel(NioSocketChannel.class)
 			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, TIMEOUT_MILLIS)
 			.option(ChannelOption.TCP_NODELAY, true)
+			.option(ChannelOption.SO_RCVBUF, (receiveBufferBytes > 0) ? receiveBufferBytes : null)
 			.handler(new ChannelInitializer<SocketChannel>() {
 
 				@Override

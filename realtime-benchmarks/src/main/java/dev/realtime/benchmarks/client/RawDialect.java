@@ -51,4 +51,14 @@ record RawDialect(String path) implements Dialect {
 		return frame.startsWith("t") ? Dialect.parseNumber(frame, 1) : -1;
 	}
 
+	@Override
+	public String fanoutRequest(String text) {
+		throw new UnsupportedOperationException("The raw WebSocket broadcasts sequence numbers only");
+	}
+
+	@Override
+	public int textDelivery(String frame) {
+		return -1;
+	}
+
 }

@@ -26,6 +26,8 @@ final class SocketIoDialect implements Dialect {
 
 	private final String delivery;
 
+	private final String textDelivery;
+
 	SocketIoDialect(String namespace) {
 		this.namespace = "/".equals(namespace) ? "" : namespace + ",";
 		this.connected = "40" + this.namespace + "{";
@@ -35,6 +37,7 @@ final class SocketIoDialect implements Dialect {
 		this.joinResponse = "43" + this.namespace + JOIN_ID + "[";
 		this.event = "42" + this.namespace + "[\"fanout\",";
 		this.delivery = "42" + this.namespace + "[\"tick\",";
+		this.textDelivery = this.delivery + "\"";
 	}
 
 	@Override
@@ -85,6 +88,16 @@ final class SocketIoDialect implements Dialect {
 	@Override
 	public long delivery(String frame) {
 		return frame.startsWith(this.delivery) ? Dialect.parseNumber(frame, this.delivery.length()) : -1;
+	}
+
+	@Override
+	public String fanoutRequest(String text) {
+		return this.event + "\"" + text + "\"]";
+	}
+
+	@Override
+	public int textDelivery(String frame) {
+		return frame.startsWith(this.textDelivery) ? this.textDelivery.length() : -1;
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,16 +18,20 @@ import dev.realtime.benchmarks.client.LoadGenerator;
 import dev.realtime.benchmarks.scenario.AckRoundTrips;
 import dev.realtime.benchmarks.scenario.BroadcastFanOut;
 import dev.realtime.benchmarks.scenario.ConnectStorm;
+import dev.realtime.benchmarks.scenario.FreshServerScenario;
 import dev.realtime.benchmarks.scenario.IdleMemory;
+import dev.realtime.benchmarks.scenario.MissingHandlerException;
 import dev.realtime.benchmarks.scenario.Scale;
 import dev.realtime.benchmarks.scenario.Scenario;
+import dev.realtime.benchmarks.scenario.SlowConsumer;
 import dev.realtime.benchmarks.scenario.Target;
 import dev.realtime.benchmarks.servers.realtime.RealtimeBenchmarkApplication;
 
 /**
  * Starts every server under test on core 0, measures idle memory on each while it is fresh, then runs the
  * throughput scenarios on each server in turn, run after run, so that a change in the machine's load touches every
- * server alike; last, the scale scenario on servers started afresh with their default configuration. Run it from
+ * server alike; last, the scale and slow-consumer scenarios, each on servers started afresh with the scenario's own
+ * configuration. Run it from
  * {@code realtime-benchmarks/} on core 1, as {@code run.sh} does, with the profile name and optionally the servers to
  * measure and Spring Boot properties for the Java servers ({@code quick realtime_tomcat,node
  * realtime.max-payload=64KB}); the environment variable {@code SCENARIOS} picks scenarios by number ({@code 4,5}).
@@ -51,12 +54,16 @@ public final class BenchmarkHarness {
 
 	private final List<String> serverProperties = new ArrayList<>();
 
-	private final Set<Integer> scenarios = new TreeSet<>(List.of(1, 2, 3, 4, 5));
+	private final Set<Integer> scenarios = new TreeSet<>(List.of(1, 2, 3, 4, 5, 6));
 
 	public BenchmarkHarness(Settings settings, Path directory, List<ServerKind> servers) {
 		this.settings = settings;
 		this.directory = directory;
 		this.servers = servers;
+		if (servers.contains(ServerKind.REALTIME_TOMCAT_BASELINE)) {
+			this.conditions.put("baseline", ServerKind.REALTIME_TOMCAT_BASELINE.label()
+					+ ": the benchmark servers of that revision, built in a git worktree of their own");
+		}
 	}
 
 	/** Runs only the scenarios with these numbers. */
@@ -74,8 +81,7 @@ public final class BenchmarkHarness {
 	public static void main(String[] args) throws Exception {
 		Settings settings = Settings.named((args.length > 0) ? args[0] : "quick");
 		List<ServerKind> servers = (args.length > 1 && !args[1].equals("all"))
-				? Arrays.stream(args[1].split(",")).map((name) -> ServerKind.valueOf(name.toUpperCase(Locale.ROOT))).toList()
-				: List.of(ServerKind.values());
+				? Arrays.stream(args[1].split(",")).map(ServerKind::named).toList() : ServerKind.available();
 		BenchmarkHarness harness = new BenchmarkHarness(settings, Path.of("").toAbsolutePath(), servers);
 		String scenarios = System.getenv("SCENARIOS");
 		if (scenarios != null && !scenarios.isBlank()) {
@@ -98,7 +104,7 @@ public final class BenchmarkHarness {
 		this.conditions.put("load average (1, 5, 15 min) before", MachineFacts.loadAverage());
 		try (LoadGenerator generator = new LoadGenerator(this.settings.sourceAddresses())) {
 			measureOnSharedServers(generator, results);
-			measureScale(generator, results);
+			measureOnFreshServers(generator, results);
 		}
 		this.conditions.put("load average (1, 5, 15 min) after", MachineFacts.loadAverage());
 		return results;
@@ -147,18 +153,22 @@ public final class BenchmarkHarness {
 	}
 
 	/**
-	 * Scale runs last, each server started afresh with nothing but the scenario's own properties: what it measures
-	 * is the configuration.
+	 * Scale and slow consumer run last, once each, each server started afresh with nothing but the scenario's own
+	 * properties: what they measure depends on the configuration.
 	 */
-	private void measureScale(LoadGenerator generator, Results results) throws IOException, InterruptedException {
-		for (Scale scale : List.of(Scale.withDefaults(this.settings), Scale.withoutConnectionLimit(this.settings))) {
-			if (!selected(scale)) {
+	private void measureOnFreshServers(LoadGenerator generator, Results results)
+			throws IOException, InterruptedException {
+		List<FreshServerScenario> scenarios = List.of(Scale.withDefaults(this.settings),
+				Scale.withoutConnectionLimit(this.settings), SlowConsumer.webSocket(this.settings),
+				SlowConsumer.polling(this.settings));
+		for (FreshServerScenario scenario : scenarios) {
+			if (!selected(scenario)) {
 				continue;
 			}
 			for (ServerKind kind : this.servers) {
-				if (scale.appliesTo(kind)) {
-					try (ServerProcess server = start(kind, scale.serverProperties())) {
-						measure(scale, server, generator, results);
+				if (scenario.appliesTo(kind)) {
+					try (ServerProcess server = start(kind, scenario.serverProperties())) {
+						measure(scenario, server, generator, results);
 					}
 				}
 			}
@@ -196,6 +206,14 @@ public final class BenchmarkHarness {
 			Target target = new Target(server, generator, this.settings,
 					(finding) -> results.find(scenario, server.kind(), finding));
 			results.add(scenario, server.kind(), scenario.run(target));
+		}
+		catch (MissingHandlerException ex) {
+			if (server.kind() == ServerKind.REALTIME_TOMCAT_BASELINE) {
+				results.find(scenario, server.kind(), "skipped, " + ex.getMessage());
+			}
+			else {
+				results.fail(scenario, server.kind(), ex);
+			}
 		}
 		catch (Exception | AssertionError ex) {
 			results.fail(scenario, server.kind(), ex);

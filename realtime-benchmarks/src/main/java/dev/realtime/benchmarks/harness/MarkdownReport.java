@@ -1,6 +1,7 @@
 package dev.realtime.benchmarks.harness;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,7 +11,8 @@ import dev.realtime.benchmarks.scenario.Scenario;
 
 /**
  * Writes results as Markdown tables: one per scenario, a row per metric, a column per server with the median of
- * the runs and their spread, and the Realtime-on-Tomcat ratios against Node and against the raw WebSocket.
+ * the runs and their spread, and the Realtime-on-Tomcat ratios against Node, against the raw WebSocket and, when
+ * the run has one, against the baseline.
  */
 final class MarkdownReport {
 
@@ -18,9 +20,16 @@ final class MarkdownReport {
 
 	private final List<ServerKind> servers;
 
+	private final Map<ServerKind, String> references = new LinkedHashMap<>();
+
 	MarkdownReport(Settings settings, List<ServerKind> servers) {
 		this.settings = settings;
 		this.servers = servers;
+		this.references.put(ServerKind.NODE, "÷ Node");
+		this.references.put(ServerKind.RAW_TOMCAT, "÷ raw WebSocket");
+		if (servers.contains(ServerKind.REALTIME_TOMCAT_BASELINE)) {
+			this.references.put(ServerKind.REALTIME_TOMCAT_BASELINE, "÷ " + Baseline.revision());
+		}
 	}
 
 	String render(Results results, Map<String, String> facts, Map<String, String> conditions) {
@@ -45,16 +54,19 @@ final class MarkdownReport {
 			Map<Metric, Map<ServerKind, List<Double>>> metrics) {
 		out.append("\n### ").append(scenario.title()).append("\n\n| metric |");
 		this.servers.forEach((server) -> out.append(' ').append(server.label()).append(" |"));
-		out.append(" ÷ Node | ÷ raw WebSocket |\n|---|");
+		this.references.values().forEach((reference) -> out.append(' ').append(reference).append(" |"));
+		out.append("\n|---|");
 		this.servers.forEach((server) -> out.append("---:|"));
-		out.append("---:|---:|\n");
+		this.references.values().forEach((reference) -> out.append("---:|"));
+		out.append('\n');
 		metrics.forEach((metric, byServer) -> {
 			out.append("| ").append(metric.label()).append(metric.higherIsBetter() ? " ↑" : " ↓").append(" |");
 			for (ServerKind server : this.servers) {
 				out.append(' ').append(cell(byServer.get(server))).append(" |");
 			}
-			out.append(' ').append(ratio(byServer, ServerKind.NODE)).append(" |");
-			out.append(' ').append(ratio(byServer, ServerKind.RAW_TOMCAT)).append(" |\n");
+			this.references.keySet()
+				.forEach((reference) -> out.append(' ').append(ratio(byServer, reference)).append(" |"));
+			out.append('\n');
 		});
 		List<String> findings = results.findings().getOrDefault(scenario, List.of());
 		if (!findings.isEmpty()) {

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The harness's own classpath holds both servlet containers; each server process gets it with one of them taken
- * out, so Spring Boot and Spring's WebSocket support see a single container.
+ * The harness's own classpath, and a baseline's, holds both servlet containers; each server process gets it with one
+ * of them taken out, so Spring Boot and Spring's WebSocket support see a single container.
  */
 enum ServerClasspath {
 
@@ -22,8 +22,14 @@ enum ServerClasspath {
 		this.excludedJars = List.of(excludedJars);
 	}
 
+	/** The harness's own classpath without the other container. */
 	String value() {
-		return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+		return of(System.getProperty("java.class.path"));
+	}
+
+	/** This classpath without the other container. */
+	String of(String classpath) {
+		return Arrays.stream(classpath.split(File.pathSeparator))
 			.filter((entry) -> !excluded(Path.of(entry).getFileName().toString()))
 			.collect(Collectors.joining(File.pathSeparator));
 	}

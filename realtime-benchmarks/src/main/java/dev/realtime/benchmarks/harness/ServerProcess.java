@@ -26,6 +26,8 @@ public final class ServerProcess implements AutoCloseable {
 
 	private static final Pattern HEAP_USED = Pattern.compile("\"heapUsed\"\\s*:\\s*(\\d+)");
 
+	private static final Pattern SOCKETS = Pattern.compile("\"sockets\"\\s*:\\s*(\\d+)");
+
 	private static final Pattern CONNECTION_LIMIT = Pattern.compile("\"connectionLimit\"\\s*:\\s*(-?\\d+)");
 
 	private final ServerKind kind;
@@ -117,8 +119,21 @@ public final class ServerProcess implements AutoCloseable {
 		return matcher.find() ? Long.parseLong(matcher.group(1)) : -1;
 	}
 
+	/**
+	 * Sockets in the main namespace, without a collection, or -1 when the server does not tell (a build older
+	 * than its {@code /sockets} endpoint).
+	 */
+	public int socketCount() throws IOException, InterruptedException {
+		Matcher matcher = SOCKETS.matcher(get("/sockets"));
+		return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
+	}
+
 	private String stats() throws IOException, InterruptedException {
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/stats"))
+		return get("/stats");
+	}
+
+	private String get(String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			.timeout(Duration.ofSeconds(30))
 			.build();
 		return this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();

@@ -23,7 +23,7 @@ import dev.realtime.benchmarks.measure.ProcessStats;
  * the ephemeral ports of the source addresses. The connections are held by {@link ConnectionHolder} processes of
  * their own, so that the generator's open files limit is never the one met.
  */
-public final class Scale implements Scenario {
+public final class Scale implements FreshServerScenario {
 
 	static final Metric HELD = Metric.higher("idle connections held");
 
@@ -65,7 +65,7 @@ public final class Scale implements Scenario {
 		return new Scale(settings.scaleConnections(), List.of("server.tomcat.max-connections=100000"));
 	}
 
-	/** The Spring Boot properties its server is started with. */
+	@Override
 	public List<String> serverProperties() {
 		return this.serverProperties;
 	}
