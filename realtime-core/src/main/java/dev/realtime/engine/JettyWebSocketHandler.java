@@ -1,5 +1,8 @@
 package dev.realtime.engine;
 
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.socket.BinaryMessage;
 import org.springframework.web.socket.CloseStatus;
@@ -53,31 +56,25 @@ public final class JettyWebSocketHandler extends AbstractWebSocketHandler {
 
 	@Override
 	protected void handleTextMessage(WebSocketSession socket, TextMessage message) {
-		WebSocketTransport transport = transport(socket);
-		if (transport == null) {
-			return;
-		}
-		try {
-			String text = parts(socket).text(message.getPayload(), message.isLast());
-			if (text != null) {
-				transport.onText(text);
-			}
-		}
-		catch (MessageParts.PayloadTooLargeException ex) {
-			transport.onClosed("transport error", ex);
-		}
+		receive(socket, (parts) -> parts.text(message.getPayload(), message.isLast()), WebSocketTransport::onText);
 	}
 
 	@Override
 	protected void handleBinaryMessage(WebSocketSession socket, BinaryMessage message) {
+		receive(socket, (parts) -> parts.binary(message.getPayload(), message.isLast()), WebSocketTransport::onBinary);
+	}
+
+	/** Joins a part to the socket's message, and hands the message on once it is whole. */
+	private static <T> void receive(WebSocketSession socket, Function<MessageParts, @Nullable T> join,
+			BiConsumer<WebSocketTransport, T> deliver) {
 		WebSocketTransport transport = transport(socket);
 		if (transport == null) {
 			return;
 		}
 		try {
-			byte[] data = parts(socket).binary(message.getPayload(), message.isLast());
-			if (data != null) {
-				transport.onBinary(data);
+			T whole = join.apply(parts(socket));
+			if (whole != null) {
+				deliver.accept(transport, whole);
 			}
 		}
 		catch (MessageParts.PayloadTooLargeException ex) {
