@@ -18,6 +18,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -165,6 +166,20 @@ public final class RealtimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	RealtimeMiddlewareRegistrar realtimeMiddlewareRegistrar(ListableBeanFactory beanFactory, RealtimeServer server) {
 		return new RealtimeMiddlewareRegistrar(beanFactory, server);
+	}
+
+	/** Tomcat's per-connection socket buffers: see {@link TomcatSocketBuffersCustomizer}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "org.springframework.boot.tomcat.TomcatConnectorCustomizer",
+			"org.apache.catalina.connector.Connector" })
+	static final class TomcatSocketBuffersConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean(name = "realtimeTomcatSocketBuffersCustomizer")
+		TomcatSocketBuffersCustomizer realtimeTomcatSocketBuffersCustomizer() {
+			return new TomcatSocketBuffersCustomizer();
+		}
+
 	}
 
 }

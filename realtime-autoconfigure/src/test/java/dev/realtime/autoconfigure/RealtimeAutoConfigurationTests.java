@@ -8,6 +8,7 @@ import org.junit.jupiter.api.condition.JRE;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -69,6 +70,15 @@ class RealtimeAutoConfigurationTests {
 				assertThat(context.getBean("realtimeServletRegistration", ServletRegistrationBean.class)
 					.getUrlMappings()).containsExactly("/rt/*");
 			});
+	}
+
+	@Test
+	void shrinksTomcatsSocketBuffersUnlessTheApplicationHasItsOwnCustomizer() {
+		this.runner.run((context) -> assertThat(context).hasSingleBean(TomcatSocketBuffersCustomizer.class));
+		this.runner
+			.withBean("realtimeTomcatSocketBuffersCustomizer", TomcatConnectorCustomizer.class, () -> (connector) -> {
+			})
+			.run((context) -> assertThat(context).doesNotHaveBean(TomcatSocketBuffersCustomizer.class));
 	}
 
 	@Test
