@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -129,8 +130,14 @@ final class DefaultEngineSession implements EngineSession {
 		// a polling client gets the close packet with its next GET; a client that never comes back is dropped
 		this.state = State.CLOSING;
 		((PollingTransport) this.transport).closeOnNextPoll();
-		this.server.scheduler().schedule(() -> terminate("forced close", null, false),
-				Instant.now().plus(this.server.options().pingInterval()).plus(this.server.options().pingTimeout()));
+		try {
+			this.server.scheduler().schedule(() -> terminate("forced close", null, false),
+					Instant.now().plus(this.server.options().pingInterval()).plus(this.server.options().pingTimeout()));
+		}
+		catch (RejectedExecutionException ex) {
+			// the application is shutting down: the client does not get to poll again
+			terminate("forced close", null, false);
+		}
 	}
 
 	void handlePolling(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.servlet.ReadListener;
@@ -205,8 +206,14 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
 			}
 			else {
 				// the client answers the close frame, and its answer ends the connection; one that does not is cut
-				WebSocketConnection.this.scheduler.schedule(WebSocketConnection.this::cut,
-						Instant.now().plus(CLOSE_LINGER));
+				try {
+					WebSocketConnection.this.scheduler.schedule(WebSocketConnection.this::cut,
+							Instant.now().plus(CLOSE_LINGER));
+				}
+				catch (RejectedExecutionException ex) {
+					// the application is shutting down: no time to wait for the answer
+					cut();
+				}
 			}
 		}
 
