@@ -13,6 +13,7 @@ import org.springframework.http.server.ServerHttpRequest;
 import org.springframework.http.server.ServerHttpResponse;
 import org.springframework.http.server.ServletServerHttpRequest;
 import org.springframework.web.socket.WebSocketHandler;
+import org.springframework.web.socket.WebSocketHttpHeaders;
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
@@ -52,7 +53,10 @@ final class JettyUpgrade {
 			request.setAttribute(JettyWebSocketHandler.REQUEST_ATTRIBUTE, EngineRequest.from(request, query.parameters()));
 		}
 		this.handshake.handleRequest(
-				this.server.options().perMessageDeflate() ? request : new UncompressedUpgradeRequest(request), response);
+				this.server.options().perMessageDeflate() ? request
+						// with the client's offer hidden, Jetty negotiates no compression
+						: new HiddenHeaderRequest(request, WebSocketHttpHeaders.SEC_WEBSOCKET_EXTENSIONS),
+				response);
 	}
 
 	void stop() {

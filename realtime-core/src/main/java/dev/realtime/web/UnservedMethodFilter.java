@@ -1,17 +1,13 @@
 package dev.realtime.web;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -30,35 +26,8 @@ public class UnservedMethodFilter extends HttpFilter {
 	@Override
 	protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		chain.doFilter(SERVED.contains(request.getMethod()) ? request : new UntypedRequest(request), response);
-	}
-
-	/** A request without a content type. */
-	private static final class UntypedRequest extends HttpServletRequestWrapper {
-
-		UntypedRequest(HttpServletRequest request) {
-			super(request);
-		}
-
-		@Override
-		public @Nullable String getContentType() {
-			return null;
-		}
-
-		@Override
-		public @Nullable String getHeader(String name) {
-			return isContentType(name) ? null : super.getHeader(name);
-		}
-
-		@Override
-		public Enumeration<String> getHeaders(String name) {
-			return isContentType(name) ? Collections.emptyEnumeration() : super.getHeaders(name);
-		}
-
-		private static boolean isContentType(String name) {
-			return HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name);
-		}
-
+		boolean served = SERVED.contains(request.getMethod());
+		chain.doFilter(served ? request : new HiddenHeaderRequest(request, HttpHeaders.CONTENT_TYPE), response);
 	}
 
 }
