@@ -34,7 +34,7 @@ final class JettyWebSocketChannel implements WebSocketChannel {
 	@Override
 	public boolean send(List<? extends EngineFrame> frames) {
 		if (this.closing) {
-			return false;
+			return true;
 		}
 		long bytes = 0;
 		for (EngineFrame frame : frames) {

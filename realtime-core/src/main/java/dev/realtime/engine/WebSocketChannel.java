@@ -9,8 +9,9 @@ import java.util.List;
 interface WebSocketChannel {
 
 	/**
-	 * Queues frames, atomically and in order, and returns without waiting for the client.
-	 * @return false when the channel is closing, or the frames would take its unsent output past the bound
+	 * Queues frames, atomically and in order, and returns without waiting for the client. Frames sent once the
+	 * channel is closing are dropped.
+	 * @return false when the frames would take its unsent output past the bound
 	 */
 	boolean send(List<? extends EngineFrame> frames);
 

@@ -92,28 +92,21 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
 	}
 
 	/**
-	 * Queues encoded frames, atomically and in order, and returns without waiting for the client.
-	 * @return false when the connection is closing, or the frames would take its unsent output past the bound: the
-	 * connection is then cut
+	 * Queues encoded frames, atomically and in order, and returns without waiting for the client. Frames sent once
+	 * the connection is closing are dropped.
+	 * @return false when the frames would take its unsent output past the bound: the connection is then cut
 	 */
 	public boolean send(List<byte[]> frames) {
-		if (queue().offer(frames)) {
+		if (queue().offer(frames) || this.ended.get()) {
 			return true;
 		}
-		if (!this.ended.get()) {
-			abort();
-		}
+		abort();
 		return false;
 	}
 
 	/** Whether the connection negotiated {@link PerMessageDeflate}: its frames are made with the compressed forms. */
 	public boolean isCompressed() {
 		return this.compressed;
-	}
-
-	/** Bytes waiting for the client. */
-	public long queuedBytes() {
-		return queue().queuedBytes();
 	}
 
 	/** Whether frames wait for the client or for the container. */
