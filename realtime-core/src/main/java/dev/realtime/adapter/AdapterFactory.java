@@ -6,4 +6,9 @@ public interface AdapterFactory {
 
 	Adapter create(AdapterNamespace namespace);
 
+	/** The state of the link to the other nodes, shared by the adapters this factory creates. */
+	default AdapterStatus status() {
+		return AdapterStatus.LOCAL;
+	}
+
 }

@@ -17,6 +17,7 @@ import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.realtime.adapter.AdapterFactory;
+import dev.realtime.adapter.AdapterStatus;
 import dev.realtime.engine.EngineListener;
 import dev.realtime.engine.EngineMessage;
 import dev.realtime.engine.EngineSession;
@@ -195,6 +196,11 @@ public class RealtimeServer {
 	/** Connections open on this node. */
 	public int connectionCount() {
 		return this.clients.size();
+	}
+
+	/** The state of the link to the other nodes of the cluster ({@link AdapterStatus#LOCAL} on a node alone). */
+	public AdapterStatus adapterStatus() {
+		return this.adapterFactory.status();
 	}
 
 	/** Releases the adapters; connections are closed by the Engine.IO server. */
