@@ -19,6 +19,14 @@ public interface AdapterNamespace {
 	/** A new acknowledgement id, unique among the pending acknowledgements of this namespace's sockets. */
 	long nextAckId();
 
+	/** A local socket joined a room it was not in. */
+	default void joined(String socketId, String room) {
+	}
+
+	/** A local socket left a room it was in. */
+	default void left(String socketId, String room) {
+	}
+
 	/** Encodes a packet into the messages that carry it. */
 	List<EngineMessage> encode(Packet packet);
 

@@ -40,25 +40,32 @@ public class InMemoryAdapter implements Adapter {
 	public void addAll(String socketId, Set<String> rooms) {
 		Set<String> joined = this.socketRooms.computeIfAbsent(socketId, (id) -> ConcurrentHashMap.newKeySet());
 		for (String room : rooms) {
-			joined.add(room);
+			boolean added = joined.add(room);
 			this.rooms.computeIfAbsent(room, (name) -> ConcurrentHashMap.newKeySet()).add(socketId);
+			if (added) {
+				this.namespace.joined(socketId, room);
+			}
 		}
 	}
 
 	@Override
 	public void del(String socketId, String room) {
 		Set<String> joined = this.socketRooms.get(socketId);
-		if (joined != null) {
-			joined.remove(room);
-		}
+		boolean removed = joined != null && joined.remove(room);
 		removeFromRoom(socketId, room);
+		if (removed) {
+			this.namespace.left(socketId, room);
+		}
 	}
 
 	@Override
 	public void delAll(String socketId) {
 		Set<String> joined = this.socketRooms.remove(socketId);
 		if (joined != null) {
-			joined.forEach((room) -> removeFromRoom(socketId, room));
+			joined.forEach((room) -> {
+				removeFromRoom(socketId, room);
+				this.namespace.left(socketId, room);
+			});
 		}
 	}
 

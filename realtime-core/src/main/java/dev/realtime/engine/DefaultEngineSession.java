@@ -106,6 +106,11 @@ final class DefaultEngineSession implements EngineSession {
 	}
 
 	@Override
+	public long queuedBytes() {
+		return this.transport.queuedBytes();
+	}
+
+	@Override
 	public synchronized void send(List<EngineMessage> messages) {
 		if (this.state == State.OPEN) {
 			this.transport.send(messages);
@@ -262,6 +267,7 @@ final class DefaultEngineSession implements EngineSession {
 		this.transport = next;
 		this.upgraded = true;
 		next.send(pending);
+		this.executor.execute(() -> this.listener.onUpgrade(this));
 		if (this.state == State.CLOSING) {
 			terminate("forced close", null, true);
 		}

@@ -18,6 +18,10 @@ public interface EngineListener {
 	/** A binary "message" packet arrived. */
 	void onMessage(EngineSession session, byte[] data);
 
+	/** The session moved from long-polling to WebSocket. */
+	default void onUpgrade(EngineSession session) {
+	}
+
 	/**
 	 * The session closed. Called once.
 	 * @param reason Engine.IO's own words: "transport close", "ping timeout", "transport error", "parse error",

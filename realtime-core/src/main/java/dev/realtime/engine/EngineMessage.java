@@ -21,6 +21,8 @@ public final class EngineMessage implements EngineFrame {
 
 	private volatile byte[] compressedWebSocketFrame;
 
+	private volatile int length = -1;
+
 	private EngineMessage(String text, byte[] data) {
 		this.text = text;
 		this.data = data;
@@ -79,6 +81,32 @@ public final class EngineMessage implements EngineFrame {
 			this.compressedWebSocketFrame = frame;
 		}
 		return frame;
+	}
+
+	/** The payload's length in bytes: UTF-8 for text. Computed once, so a broadcast counts it once. */
+	public int length() {
+		int length = this.length;
+		if (length < 0) {
+			length = isBinary() ? this.data.length : utf8Length(this.text);
+			this.length = length;
+		}
+		return length;
+	}
+
+	/** The length of a text in UTF-8, without encoding it. */
+	public static int utf8Length(CharSequence text) {
+		int length = text.length();
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (c >= 0x800) {
+				// three bytes, or four for a surrogate pair, whose two chars count two already
+				length += Character.isSurrogate(c) ? 1 : 2;
+			}
+			else if (c >= 0x80) {
+				length++;
+			}
+		}
+		return length;
 	}
 
 	/** Bytes this message occupies in an output buffer, for flow control. */

@@ -36,6 +36,9 @@ public interface EngineSession {
 	 */
 	boolean isWritable();
 
+	/** Bytes of output that wait for the client now. */
+	long queuedBytes();
+
 	/** Closes the session from the server side (reason "forced close"), after flushing what is queued. */
 	void close();
 

@@ -50,6 +50,9 @@ abstract class EngineTransport {
 
 	abstract void send(List<? extends EngineFrame> frames);
 
+	/** Bytes of frames that wait for the client. */
+	abstract long queuedBytes();
+
 	/**
 	 * Releases the transport, writing what can still be written.
 	 * @param closePacket whether to end with a close packet, telling the client the server closed the session

@@ -63,6 +63,11 @@ final class JettyWebSocketChannel implements WebSocketChannel {
 	}
 
 	@Override
+	public long queuedBytes() {
+		return this.unsentBytes.get();
+	}
+
+	@Override
 	public void close() {
 		this.closing = true;
 		this.session.close(1000, null, Callback.NOOP);

@@ -80,6 +80,11 @@ final class PollingTransport extends EngineTransport {
 	}
 
 	@Override
+	long queuedBytes() {
+		return this.queue.queuedBytes();
+	}
+
+	@Override
 	void close(boolean closePacket) {
 		this.closed = true;
 		List<EngineFrame> frames = new ArrayList<>(this.queue.handOver());

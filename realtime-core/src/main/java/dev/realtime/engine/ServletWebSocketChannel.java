@@ -39,6 +39,11 @@ final class ServletWebSocketChannel implements WebSocketChannel {
 	}
 
 	@Override
+	public long queuedBytes() {
+		return this.connection.queuedBytes();
+	}
+
+	@Override
 	public void close() {
 		this.connection.close();
 	}

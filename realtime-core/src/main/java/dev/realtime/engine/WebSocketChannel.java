@@ -18,6 +18,9 @@ interface WebSocketChannel {
 	/** Whether frames still wait for the client. */
 	boolean isBusy();
 
+	/** Bytes of frames that wait for the client. */
+	long queuedBytes();
+
 	/** Ends the WebSocket after the frames queued so far; the transport is not told. */
 	void close();
 

@@ -48,12 +48,15 @@ final class WebSocketTransport extends EngineTransport implements WebSocketListe
 		}
 	}
 
+	@Override
+	long queuedBytes() {
+		return this.channel.queuedBytes();
+	}
+
 	private void tooSlow() {
 		closeTooSlow(this.maxBufferedBytes);
 		this.channel.abort();
 	}
-
-
 
 	@Override
 	void close(boolean closePacket) {

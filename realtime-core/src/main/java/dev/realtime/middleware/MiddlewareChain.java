@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -27,6 +28,8 @@ public final class MiddlewareChain<M, C> {
 
 	private static final Logger logger = LoggerFactory.getLogger(MiddlewareChain.class);
 
+	private final MiddlewareLine line;
+
 	private final List<M> middleware;
 
 	private final Invoker<M, C> invoker;
@@ -35,11 +38,19 @@ public final class MiddlewareChain<M, C> {
 
 	private final Duration timeout;
 
-	public MiddlewareChain(List<M> middleware, Invoker<M, C> invoker, TaskScheduler scheduler, Duration timeout) {
+	private final Supplier<@Nullable DecisionObserver> observer;
+
+	/**
+	 * @param observer told how each run ended, when it supplies one (read on each run, so it may be set later)
+	 */
+	public MiddlewareChain(MiddlewareLine line, List<M> middleware, Invoker<M, C> invoker, TaskScheduler scheduler,
+			Duration timeout, Supplier<@Nullable DecisionObserver> observer) {
+		this.line = line;
 		this.middleware = middleware;
 		this.invoker = invoker;
 		this.scheduler = scheduler;
 		this.timeout = timeout;
+		this.observer = observer;
 	}
 
 	public boolean isEmpty() {
@@ -55,6 +66,10 @@ public final class MiddlewareChain<M, C> {
 			return CompletableFuture.completedFuture(Verdict.PROCEED);
 		}
 		Run run = new Run(context, executor);
+		DecisionObserver observer = this.observer.get();
+		if (observer != null) {
+			run.result.thenAccept((verdict) -> observer.decided(this.line, verdict));
+		}
 		run.advance(0);
 		return run.result;
 	}

@@ -32,6 +32,8 @@ public final class MiddlewareRegistry {
 
 	private volatile @Nullable HandshakeSnapshot handshake;
 
+	private volatile @Nullable DecisionObserver decisionObserver;
+
 	/**
 	 * @param scope surrounds each call of a socket-level middleware (read on each call, so it may be set later)
 	 */
@@ -50,6 +52,11 @@ public final class MiddlewareRegistry {
 		this.version.incrementAndGet();
 	}
 
+	/** Tells this observer how every run of every line ends, from now on. */
+	public void setDecisionObserver(@Nullable DecisionObserver observer) {
+		this.decisionObserver = observer;
+	}
+
 	/** Changes whenever a middleware is added. */
 	public long version() {
 		return this.version.get();
@@ -57,12 +64,16 @@ public final class MiddlewareRegistry {
 
 	/** The chains of every line for a namespace. */
 	public Lines linesFor(String namespace) {
-		return new Lines(chain(ConnectMiddleware.class, namespace, scoped(ConnectMiddleware::onConnect)),
-				chain(EventMiddleware.class, namespace, scoped(EventMiddleware::onEvent)),
-				chain(SubscribeMiddleware.class, namespace, scoped(SubscribeMiddleware::onSubscribe)),
-				chain(PublishInMiddleware.class, namespace, scoped(PublishInMiddleware::onPublishIn)),
-				chain(PublishOutMiddleware.class, namespace, scoped(PublishOutMiddleware::onPublishOut)),
-				chain(EmitOutMiddleware.class, namespace, scoped(EmitOutMiddleware::onEmitOut)));
+		return new Lines(
+				chain(MiddlewareLine.CONNECT, ConnectMiddleware.class, namespace, scoped(ConnectMiddleware::onConnect)),
+				chain(MiddlewareLine.EVENT, EventMiddleware.class, namespace, scoped(EventMiddleware::onEvent)),
+				chain(MiddlewareLine.SUBSCRIBE, SubscribeMiddleware.class, namespace,
+						scoped(SubscribeMiddleware::onSubscribe)),
+				chain(MiddlewareLine.PUBLISH_IN, PublishInMiddleware.class, namespace,
+						scoped(PublishInMiddleware::onPublishIn)),
+				chain(MiddlewareLine.PUBLISH_OUT, PublishOutMiddleware.class, namespace,
+						scoped(PublishOutMiddleware::onPublishOut)),
+				chain(MiddlewareLine.EMIT_OUT, EmitOutMiddleware.class, namespace, scoped(EmitOutMiddleware::onEmitOut)));
 	}
 
 	/** The HANDSHAKE line, which runs before any namespace is known; rebuilt only when middleware is added. */
@@ -71,7 +82,7 @@ public final class MiddlewareRegistry {
 		long current = this.version.get();
 		if (snapshot == null || snapshot.version() != current) {
 			snapshot = new HandshakeSnapshot(current,
-					chain(HandshakeMiddleware.class, null, HandshakeMiddleware::onHandshake));
+					chain(MiddlewareLine.HANDSHAKE, HandshakeMiddleware.class, null, HandshakeMiddleware::onHandshake));
 			this.handshake = snapshot;
 		}
 		return snapshot.chain();
@@ -85,16 +96,17 @@ public final class MiddlewareRegistry {
 		};
 	}
 
-	private <M, C> MiddlewareChain<M, C> chain(Class<M> line, @Nullable String namespace,
+	private <M, C> MiddlewareChain<M, C> chain(MiddlewareLine line, Class<M> type, @Nullable String namespace,
 			MiddlewareChain.Invoker<M, C> invoker) {
 		List<M> members = new ArrayList<>();
 		for (Registration registration : this.registrations) {
-			if (line.isInstance(registration.middleware())
+			if (type.isInstance(registration.middleware())
 					&& (namespace == null || registration.scope().test(namespace))) {
-				members.add(line.cast(registration.middleware()));
+				members.add(type.cast(registration.middleware()));
 			}
 		}
-		return new MiddlewareChain<>(List.copyOf(members), invoker, this.scheduler, this.timeout);
+		return new MiddlewareChain<>(line, List.copyOf(members), invoker, this.scheduler, this.timeout,
+				() -> this.decisionObserver);
 	}
 
 	private record Registration(RealtimeMiddleware middleware, Predicate<String> scope) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import dev.realtime.adapter.BroadcastOptions;
 import dev.realtime.adapter.SocketDetails;
@@ -86,7 +87,14 @@ public final class BroadcastOperator {
 		this.namespace.adapter().serverCount().thenAccept(collector::expectNodes);
 		this.namespace.adapter()
 			.broadcastWithAck(packet, this.options, timeout, collector::addClients, collector::add);
-		return collector.result().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		CompletableFuture<List<Object>> answers = collector.result().orTimeout(timeout.toMillis(),
+				TimeUnit.MILLISECONDS);
+		answers.whenComplete((result, failure) -> {
+			if (failure instanceof TimeoutException) {
+				this.namespace.server().observers().ackTimedOut(this.namespace);
+			}
+		});
+		return answers;
 	}
 
 	/** The targeted sockets, on every node. */

@@ -53,10 +53,18 @@ final class Client {
 	}
 
 	void onMessage(String text) {
+		Observers observers = this.server.observers();
+		if (!observers.isEmpty()) {
+			observers.messageReceived(EngineMessage.utf8Length(text));
+		}
 		decoded(() -> this.decoder.decodeText(text));
 	}
 
 	void onMessage(byte[] data) {
+		Observers observers = this.server.observers();
+		if (!observers.isEmpty()) {
+			observers.messageReceived(data.length);
+		}
 		decoded(() -> this.decoder.decodeBinary(data));
 	}
 
@@ -174,6 +182,27 @@ final class Client {
 
 	void send(List<EngineMessage> messages) {
 		this.session.send(messages);
+		Observers observers = this.server.observers();
+		if (!observers.isEmpty()) {
+			long bytes = 0;
+			for (EngineMessage message : messages) {
+				bytes += message.length();
+			}
+			observers.messagesSent(messages.size(), bytes, this.session.queuedBytes());
+		}
+	}
+
+	/** The connection moved to WebSocket: its sockets' observers are told. */
+	void onUpgrade() {
+		Observers observers = this.server.observers();
+		if (!observers.isEmpty()) {
+			this.sockets.values().forEach(observers::socketUpgraded);
+		}
+	}
+
+	/** {@code polling} or {@code websocket}. */
+	String transport() {
+		return this.session.transport();
 	}
 
 	boolean isWritable() {

@@ -54,6 +54,9 @@ final class Dispatch {
 
 	static void event(NamespaceSocket socket, String event, List<Object> args, Ack ack) {
 		Handlers handlers = handlers(socket);
+		Observers observers = socket.namespace().server().observers();
+		ServerObserver.EventHandling handling = observers.isEmpty() ? ServerObserver.EventHandling.NONE
+				: observers.eventHandling(socket, event);
 		try (InvocationScope.Scope scope = enter(socket)) {
 			for (AnyEventHandler handler : handlers.any) {
 				handler.onEvent(socket, event, args, ack);
@@ -61,8 +64,10 @@ final class Dispatch {
 			for (EventHandler handler : handlers.eventHandlers(event)) {
 				handler.onEvent(socket, args, ack);
 			}
+			handling.end(null);
 		}
 		catch (Throwable failure) {
+			handling.end(failure);
 			failed(socket, event, ack, failure);
 		}
 	}

@@ -32,6 +32,8 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 
 	private final String name;
 
+	private final String group;
+
 	private final RealtimeServer server;
 
 	private final Map<String, String> variables;
@@ -44,9 +46,10 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 
 	private volatile LinesSnapshot lines = new LinesSnapshot(-1, null);
 
-	Namespace(String name, RealtimeServer server, Handlers handlers, Map<String, String> variables) {
+	Namespace(String name, String group, RealtimeServer server, Handlers handlers, Map<String, String> variables) {
 		super(handlers);
 		this.name = name;
+		this.group = group;
 		this.server = server;
 		this.variables = variables;
 		this.adapter = server.adapterFactory().create(this);
@@ -55,6 +58,19 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 	@Override
 	public String name() {
 		return this.name;
+	}
+
+	/**
+	 * The name of the dynamic namespace this namespace was created from (its template or regular expression), else
+	 * its own name: a label that stays bounded however many namespaces a template creates (metric tags).
+	 */
+	public String group() {
+		return this.group;
+	}
+
+	/** Whether a handler was registered for this event name, here or on the dynamic namespace this came from. */
+	public boolean handles(String event) {
+		return !handlers().eventHandlers(event).isEmpty();
 	}
 
 	/** Values of the template variables when this namespace was created from a dynamic namespace template. */
@@ -193,6 +209,22 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 			this.lines = snapshot;
 		}
 		return snapshot.lines();
+	}
+
+	@Override
+	public void joined(String socketId, String room) {
+		Observers observers = this.server.observers();
+		if (!observers.isEmpty()) {
+			observers.roomJoined(this, socketId, room);
+		}
+	}
+
+	@Override
+	public void left(String socketId, String room) {
+		Observers observers = this.server.observers();
+		if (!observers.isEmpty()) {
+			observers.roomLeft(this, socketId, room);
+		}
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
@@ -91,6 +92,11 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	}
 
 	@Override
+	public String transport() {
+		return this.client.transport();
+	}
+
+	@Override
 	public boolean isConnected() {
 		return this.connected;
 	}
@@ -120,8 +126,12 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		long ackId = this.namespace.nextAckId();
 		CompletableFuture<Object> answer = new CompletableFuture<>();
 		expectAck(ackId, (ackArgs) -> answer.complete(ackArgs.isEmpty() ? null : ackArgs.get(0)));
-		answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-			.whenComplete((result, failure) -> this.pendingAcks.remove(ackId));
+		answer.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).whenComplete((result, failure) -> {
+			this.pendingAcks.remove(ackId);
+			if (failure instanceof TimeoutException) {
+				this.namespace.server().observers().ackTimedOut(this.namespace);
+			}
+		});
 		deliver(Packet.event(this.namespace.name(), ackId, BroadcastOperator.eventData(event, args)), null, null);
 		return answer;
 	}
@@ -203,6 +213,7 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		join(this.id);
 		this.client.send(this.namespace.encode(new Packet(PacketType.CONNECT, this.namespace.name(), null,
 				Map.of("sid", this.id))));
+		observers().socketConnected(this);
 		Dispatch.connect(this);
 	}
 
@@ -211,6 +222,10 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		List<?> data = (List<?>) packet.data();
 		String event = String.valueOf(data.get(0));
 		List<Object> args = new ArrayList<>(data.subList(1, data.size()));
+		Observers observers = observers();
+		if (!observers.isEmpty()) {
+			observers.eventReceived(this, event, args);
+		}
 		Long ackId = packet.id();
 		Ack ack = (ackId != null) ? new OnceAck((answer) -> sendAck(ackId, answer)) : Ack.NONE;
 		this.inbound.submit(() -> ChannelRequests.isChannelRequest(event) ? ChannelRequests.handle(this, event, args, ack)
@@ -289,7 +304,13 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		this.client.remove(this);
 		this.pendingAcks.clear();
 		DisconnectReason serverReason = this.serverReason;
-		Dispatch.disconnect(this, (serverReason != null) ? serverReason : reason);
+		DisconnectReason finalReason = (serverReason != null) ? serverReason : reason;
+		observers().socketDisconnected(this, finalReason);
+		Dispatch.disconnect(this, finalReason);
+	}
+
+	private Observers observers() {
+		return this.namespace.server().observers();
 	}
 
 	List<DisconnectHandler> disconnectHandlers() {

@@ -28,7 +28,7 @@ final class Outbound {
 		Lines lines = socket.namespace().lines();
 		boolean publication = ChannelRequests.isPublication(packet);
 		if (publication ? lines.publishOut().isEmpty() : lines.emitOut().isEmpty()) {
-			socket.client().send(encodedOrNow(socket, packet, encoded));
+			send(socket, packet, encoded);
 			return;
 		}
 		socket.client().execute(() -> {
@@ -52,7 +52,7 @@ final class Outbound {
 				Packet sent = original.equals(context.args()) ? packet
 						: Packet.event(packet.namespace(), packet.id(), BroadcastOperator.eventData(event,
 								context.args().toArray()));
-				socket.client().send(encodedOrNow(socket, sent, (sent == packet) ? encoded : null));
+				send(socket, sent, (sent == packet) ? encoded : null);
 			}
 		});
 	}
@@ -67,14 +67,19 @@ final class Outbound {
 			if (verdict.proceeds() && socket.isConnected()) {
 				Packet sent = Objects.equals(data, context.data()) ? packet
 						: ChannelRequests.publication(packet.namespace(), channel, context.data());
-				socket.client().send(encodedOrNow(socket, sent, (sent == packet) ? encoded : null));
+				send(socket, sent, (sent == packet) ? encoded : null);
 			}
 		});
 	}
 
-	private static List<EngineMessage> encodedOrNow(NamespaceSocket socket, Packet packet,
-			@Nullable List<EngineMessage> encoded) {
-		return (encoded != null) ? encoded : socket.namespace().encode(packet);
+	/** Queues the packet for the socket, with the shared encoding when there is one; observers are told. */
+	private static void send(NamespaceSocket socket, Packet packet, @Nullable List<EngineMessage> encoded) {
+		Observers observers = socket.namespace().server().observers();
+		if (!observers.isEmpty()) {
+			List<?> data = (List<?>) packet.data();
+			observers.eventSent(socket, String.valueOf(data.get(0)), data.subList(1, data.size()));
+		}
+		socket.client().send((encoded != null) ? encoded : socket.namespace().encode(packet));
 	}
 
 }

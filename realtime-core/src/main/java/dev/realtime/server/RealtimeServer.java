@@ -57,6 +57,8 @@ public class RealtimeServer {
 
 	private final EngineListener engineListener = new ConnectionListener();
 
+	private final Observers observers = new Observers();
+
 	public RealtimeServer(JsonMapper mapper, AdapterFactory adapterFactory, TaskScheduler scheduler,
 			ServerOptions options) {
 		this.mapper = mapper;
@@ -82,6 +84,16 @@ public class RealtimeServer {
 		return this.invocationScope;
 	}
 
+	/** Tells this observer what the server does from now on, after the observers added before. */
+	public void addObserver(ServerObserver observer) {
+		this.observers.add(observer);
+		this.middleware.setDecisionObserver(this.observers::middlewareDecided);
+	}
+
+	Observers observers() {
+		return this.observers;
+	}
+
 	/** The middleware of every line, for code that registers beans or bridges the HANDSHAKE line. */
 	public MiddlewareRegistry middleware() {
 		return this.middleware;
@@ -98,7 +110,7 @@ public class RealtimeServer {
 			throw new IllegalArgumentException("\"" + name + "\" is a template: use dynamicNamespace(String)");
 		}
 		return this.namespaces.computeIfAbsent(name,
-				(key) -> new Namespace(key, this, newHandlers(), Map.of()));
+				(key) -> new Namespace(key, key, this, newHandlers(), Map.of()));
 	}
 
 	/**
@@ -198,6 +210,17 @@ public class RealtimeServer {
 		return this.clients.size();
 	}
 
+	/** Connections open on this node that this transport carries now ({@code polling} or {@code websocket}). */
+	public int connectionCount(String transport) {
+		int count = 0;
+		for (Client client : this.clients.values()) {
+			if (client.transport().equals(transport)) {
+				count++;
+			}
+		}
+		return count;
+	}
+
 	/** The state of the link to the other nodes of the cluster ({@link AdapterStatus#LOCAL} on a node alone). */
 	public AdapterStatus adapterStatus() {
 		return this.adapterFactory.status();
@@ -217,7 +240,7 @@ public class RealtimeServer {
 			Map<String, String> variables = dynamic.match(name);
 			if (variables != null) {
 				return this.namespaces.computeIfAbsent(name, (key) -> {
-					Namespace created = new Namespace(key, this, dynamic.handlers(), variables);
+					Namespace created = new Namespace(key, dynamic.name(), this, dynamic.handlers(), variables);
 					dynamic.created(created);
 					return created;
 				});
@@ -265,6 +288,7 @@ public class RealtimeServer {
 		@Override
 		public void onOpen(EngineSession session) {
 			RealtimeServer.this.clients.put(session.id(), new Client(RealtimeServer.this, session));
+			RealtimeServer.this.observers.connectionOpened(session.transport());
 		}
 
 		@Override
@@ -288,6 +312,15 @@ public class RealtimeServer {
 			Client client = RealtimeServer.this.clients.remove(session.id());
 			if (client != null) {
 				client.onClose(reason);
+				RealtimeServer.this.observers.connectionClosed(reason);
+			}
+		}
+
+		@Override
+		public void onUpgrade(EngineSession session) {
+			Client client = RealtimeServer.this.clients.get(session.id());
+			if (client != null) {
+				client.onUpgrade();
 			}
 		}
 

@@ -17,6 +17,9 @@ public interface RealtimeSocket extends RemoteSocket {
 	/** Whether the socket is still connected to its namespace. */
 	boolean isConnected();
 
+	/** The transport that carries the socket's connection now: {@code polling} or {@code websocket}. */
+	String transport();
+
 	/** The authenticated user, if the HTTP security or a middleware established one. */
 	@Nullable Principal principal();
 

@@ -114,6 +114,11 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
 		return queue().isBusy();
 	}
 
+	/** Bytes of frames queued and not yet handed to the container. */
+	public long queuedBytes() {
+		return queue().queuedBytes();
+	}
+
 	/** Sends a close frame after what is queued and ends the connection; the listener is not called. */
 	public void close() {
 		if (this.ended.compareAndSet(false, true)) {

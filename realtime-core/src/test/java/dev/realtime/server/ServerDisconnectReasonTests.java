@@ -119,6 +119,11 @@ class ServerDisconnectReasonTests {
 		}
 
 		@Override
+		public long queuedBytes() {
+			return 0;
+		}
+
+		@Override
 		public synchronized void send(List<EngineMessage> messages) {
 			messages.forEach((message) -> this.sent.add(message.text()));
 			if (this.open && messages.get(0).text().startsWith("1")) {

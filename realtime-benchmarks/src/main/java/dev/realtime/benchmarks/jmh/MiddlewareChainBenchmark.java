@@ -23,6 +23,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import dev.realtime.middleware.EventContext;
 import dev.realtime.middleware.EventMiddleware;
 import dev.realtime.middleware.MiddlewareChain;
+import dev.realtime.middleware.MiddlewareLine;
 import dev.realtime.middleware.Verdict;
 
 /**
@@ -50,8 +51,8 @@ public class MiddlewareChainBenchmark {
 	public void setUp() {
 		this.scheduler.initialize();
 		EventMiddleware proceed = (context, next) -> next.proceed();
-		this.chain = new MiddlewareChain<>(Collections.nCopies(this.middlewares, proceed),
-				EventMiddleware::onEvent, this.scheduler, Duration.ofSeconds(10));
+		this.chain = new MiddlewareChain<>(MiddlewareLine.EVENT, Collections.nCopies(this.middlewares, proceed),
+				EventMiddleware::onEvent, this.scheduler, Duration.ofSeconds(10), () -> null);
 	}
 
 	@TearDown
