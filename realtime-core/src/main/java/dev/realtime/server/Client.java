@@ -200,6 +200,11 @@ final class Client {
 		}
 	}
 
+	/** The Engine.IO session id. */
+	String id() {
+		return this.session.id();
+	}
+
 	/** {@code polling} or {@code websocket}. */
 	String transport() {
 		return this.session.transport();

@@ -97,6 +97,11 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	}
 
 	@Override
+	public String connectionId() {
+		return this.client.id();
+	}
+
+	@Override
 	public boolean isConnected() {
 		return this.connected;
 	}

@@ -20,6 +20,9 @@ public interface RealtimeSocket extends RemoteSocket {
 	/** The transport that carries the socket's connection now: {@code polling} or {@code websocket}. */
 	String transport();
 
+	/** The id of the Engine.IO connection the socket rides on, shared by the sockets of that connection. */
+	String connectionId();
+
 	/** The authenticated user, if the HTTP security or a middleware established one. */
 	@Nullable Principal principal();
 

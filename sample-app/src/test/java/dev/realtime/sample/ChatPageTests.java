@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +23,6 @@ import dev.realtime.server.RealtimeServer;
 
 import static dev.realtime.sample.Chromium.js;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The chat page in a headless Chromium, as a person uses it: the real page with its vendored Socket.IO client,
@@ -51,13 +49,7 @@ class ChatPageTests {
 
 	@BeforeAll
 	static void startChromium() throws Exception {
-		Optional<Path> binary = Chromium.find();
-		if (binary.isPresent()) {
-			chromium = Chromium.start(binary.get());
-		}
-		else if ("true".equals(System.getenv("CI"))) {
-			fail(NO_CHROMIUM);
-		}
+		chromium = Chromium.startIfInstalled(NO_CHROMIUM);
 	}
 
 	@BeforeEach

@@ -31,6 +31,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,6 +78,22 @@ final class Chromium implements AutoCloseable {
 			.flatMap((name) -> Stream.of(path.split(File.pathSeparator)).map((dir) -> Path.of(dir, name)))
 			.filter(Files::isExecutable)
 			.findFirst();
+	}
+
+	/**
+	 * The Chromium of this machine, started; null where none is installed, except with {@code CI=true}, where that
+	 * fails the test.
+	 * @param skipped what a test class says when it is skipped for want of a browser
+	 */
+	static @Nullable Chromium startIfInstalled(String skipped) throws Exception {
+		Optional<Path> binary = find();
+		if (binary.isPresent()) {
+			return start(binary.get());
+		}
+		if ("true".equals(System.getenv("CI"))) {
+			throw new AssertionError(skipped);
+		}
+		return null;
 	}
 
 	static Chromium start(Path binary) throws Exception {
@@ -299,10 +316,13 @@ final class Chromium implements AutoCloseable {
 			}
 		}
 
-		/** Replaces the text of an input with what the keyboard types. */
+		/**
+		 * Replaces the text of an input with what the keyboard types, over its selected text (so that a framework
+		 * that keeps the value itself sees the change).
+		 */
 		void type(String selector, String text) throws Exception {
 			evaluate("(() => { const input = document.querySelector(" + js(selector)
-					+ "); input.value = ''; input.focus(); })()");
+					+ "); input.focus(); input.select(); })()");
 			call("Input.insertText", Map.of("text", text));
 		}
 
