@@ -104,7 +104,8 @@ public final class RealtimeMetrics implements MeterBinder, ServerObserver {
 	}
 
 	private NamespaceMeters meters(Namespace namespace) {
-		return this.namespaces.computeIfAbsent(namespace.group(), this::register);
+		NamespaceMeters meters = this.namespaces.get(namespace.group());
+		return (meters != null) ? meters : this.namespaces.computeIfAbsent(namespace.group(), this::register);
 	}
 
 	private NamespaceMeters register(String group) {
