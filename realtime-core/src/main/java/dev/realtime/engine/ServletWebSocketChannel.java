@@ -48,4 +48,9 @@ final class ServletWebSocketChannel implements WebSocketChannel {
 		this.connection.abort();
 	}
 
+	@Override
+	public void shutdown() {
+		this.connection.shutdown();
+	}
+
 }
