@@ -14,6 +14,7 @@ import dev.realtime.server.DisconnectReason;
 import dev.realtime.support.JavaClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A node on the Redis adapter that stops, as a rolling restart stops it. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -32,6 +33,7 @@ class NodeShutdownTests {
 
 		node.close();
 
+		await().until(() -> reasons.size() == 2);
 		assertThat(reasons).containsExactly(DisconnectReason.SERVER_SHUTTING_DOWN,
 				DisconnectReason.SERVER_SHUTTING_DOWN);
 		assertThat(overWebSocket.await("disconnect")).isNotEmpty();
