@@ -86,11 +86,6 @@ public class RedisAdapterFactory implements AdapterFactory, DisposableBean {
 		return this.uid;
 	}
 
-	/** How many messages could not be published to Redis since this node started. */
-	public long failedPublications() {
-		return this.publisher.failedCount();
-	}
-
 	@Override
 	public AdapterStatus status() {
 		return new AdapterStatus(this.link.isUp(), this.publisher.failedCount());
