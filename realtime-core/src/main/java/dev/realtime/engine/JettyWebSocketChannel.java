@@ -26,8 +26,6 @@ final class JettyWebSocketChannel implements WebSocketChannel {
 
 	private volatile boolean closing;
 
-	private volatile boolean disconnectWhenSent;
-
 	JettyWebSocketChannel(Session session, long maxBufferedBytes) {
 		this.session = session;
 		this.maxBufferedBytes = maxBufferedBytes;
@@ -47,7 +45,8 @@ final class JettyWebSocketChannel implements WebSocketChannel {
 		}
 		for (EngineFrame frame : frames) {
 			int size = frame.size();
-			Callback written = Callback.from(() -> sent(size), (ex) -> logger.debug("WebSocket send failed", ex));
+			Callback written = Callback.from(() -> this.unsentBytes.addAndGet(-size),
+					(ex) -> logger.debug("WebSocket send failed", ex));
 			if (frame instanceof EngineMessage message && message.isBinary()) {
 				this.session.sendBinary(ByteBuffer.wrap(message.data()), written);
 			}
@@ -67,22 +66,6 @@ final class JettyWebSocketChannel implements WebSocketChannel {
 	public void close() {
 		this.closing = true;
 		this.session.close(1000, null, Callback.NOOP);
-	}
-
-	/** Disconnects with no close frame once the queued frames are written (see {@code WebSocketConnection}). */
-	@Override
-	public void shutdown() {
-		this.closing = true;
-		this.disconnectWhenSent = true;
-		if (this.unsentBytes.get() == 0) {
-			this.session.disconnect();
-		}
-	}
-
-	private void sent(int size) {
-		if (this.unsentBytes.addAndGet(-size) == 0 && this.disconnectWhenSent) {
-			this.session.disconnect();
-		}
 	}
 
 	@Override

@@ -15,10 +15,13 @@ import dev.realtime.support.RealtimeTestApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What the official Java client sees of a server that stops. */
+/**
+ * What the official Java client sees of a server that stops, on Tomcat. On Jetty the WebSocket ends with Jetty's
+ * close frame, at which the Java client stops reading: it notices at its ping timeout.
+ */
 @SpringBootTest(classes = RealtimeTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class ServerShutdownIntegrationTests {
+class ServerShutdownTests {
 
 	@LocalServerPort
 	int port;
