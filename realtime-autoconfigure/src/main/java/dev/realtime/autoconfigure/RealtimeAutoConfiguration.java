@@ -127,6 +127,12 @@ public final class RealtimeAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	RealtimeShutdown realtimeShutdown(EngineServer engineServer, RealtimeServer server) {
+		return new RealtimeShutdown(engineServer, server);
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(name = "realtimeServletRegistration")
 	ServletRegistrationBean<EngineServlet> realtimeServletRegistration(EngineServer engineServer,
 			RealtimeServer server, RealtimeProperties properties) {

@@ -11,4 +11,8 @@ public interface AdapterFactory {
 		return AdapterStatus.LOCAL;
 	}
 
+	/** Releases what the adapters share, after each adapter was closed. */
+	default void close() {
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -209,11 +210,15 @@ final class DefaultEngineSession implements EngineSession {
 	}
 
 	void shutdown() {
-		terminate("server shutting down", null, true);
+		end("server shutting down", null, EngineTransport::shutdown);
 	}
 
 	/** Closes the session for good: stops timers, releases transports, tells the listener once. */
 	void terminate(String reason, @Nullable Throwable cause, boolean closePacket) {
+		end(reason, cause, (transport) -> transport.close(closePacket));
+	}
+
+	private void end(String reason, @Nullable Throwable cause, Consumer<EngineTransport> release) {
 		synchronized (this) {
 			if (this.state == State.CLOSED) {
 				return;
@@ -224,7 +229,7 @@ final class DefaultEngineSession implements EngineSession {
 			if (this.probe != null) {
 				cancelUpgrade(this.probe);
 			}
-			this.transport.close(closePacket);
+			release.accept(this.transport);
 		}
 		this.server.remove(this);
 		this.executor.execute(() -> this.listener.onClose(this, reason, cause));

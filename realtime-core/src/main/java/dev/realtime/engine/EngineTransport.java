@@ -59,4 +59,9 @@ abstract class EngineTransport {
 	 */
 	abstract void close(boolean closePacket);
 
+	/** Releases the transport of a server that stops: a close packet, and nothing waited for after it. */
+	void shutdown() {
+		close(true);
+	}
+
 }

@@ -53,4 +53,9 @@ final class ServletWebSocketChannel implements WebSocketChannel {
 		this.connection.abort();
 	}
 
+	@Override
+	public void shutdown() {
+		this.connection.shutdown();
+	}
+
 }

@@ -27,4 +27,12 @@ interface WebSocketChannel {
 	/** Ends the WebSocket now, dropping what is queued; the transport is not told. */
 	void abort();
 
+	/**
+	 * Ends the WebSocket after the frames queued so far, without waiting for the client to answer the close frame,
+	 * for a server that stops; the transport is not told.
+	 */
+	default void shutdown() {
+		close();
+	}
+
 }

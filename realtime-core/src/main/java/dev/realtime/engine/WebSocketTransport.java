@@ -66,6 +66,12 @@ final class WebSocketTransport extends EngineTransport implements WebSocketListe
 		this.channel.close();
 	}
 
+	@Override
+	void shutdown() {
+		this.channel.send(List.of(ControlFrame.CLOSE));
+		this.channel.shutdown();
+	}
+
 	/** Closes a WebSocket that no session took. */
 	void reject() {
 		this.channel.close();

@@ -10,9 +10,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.TaskScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,6 +37,8 @@ import dev.realtime.server.HandlerRegistry.Handlers;
  * the main namespace "/".
  */
 public class RealtimeServer {
+
+	private static final Logger logger = LoggerFactory.getLogger(RealtimeServer.class);
 
 	private final JsonMapper mapper;
 
@@ -58,6 +63,8 @@ public class RealtimeServer {
 	private final EngineListener engineListener = new ConnectionListener();
 
 	private final Observers observers = new Observers();
+
+	private final AtomicBoolean closed = new AtomicBoolean();
 
 	public RealtimeServer(JsonMapper mapper, AdapterFactory adapterFactory, TaskScheduler scheduler,
 			ServerOptions options) {
@@ -226,9 +233,27 @@ public class RealtimeServer {
 		return this.adapterFactory.status();
 	}
 
-	/** Releases the adapters; connections are closed by the Engine.IO server. */
+	/**
+	 * Releases every adapter, then what they share, once; connections are closed by the Engine.IO server. One
+	 * adapter that fails to close does not keep the others open.
+	 */
 	public void close() {
-		this.namespaces.values().forEach((namespace) -> namespace.adapter().close());
+		if (!this.closed.compareAndSet(false, true)) {
+			return;
+		}
+		for (Namespace namespace : this.namespaces.values()) {
+			closeQuietly("the adapter of namespace " + namespace.name(), namespace.adapter()::close);
+		}
+		closeQuietly("the adapter factory", this.adapterFactory::close);
+	}
+
+	private static void closeQuietly(String what, Runnable close) {
+		try {
+			close.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not close {}: {}", what, ex.toString());
+		}
 	}
 
 	@Nullable Namespace lookup(String name) {

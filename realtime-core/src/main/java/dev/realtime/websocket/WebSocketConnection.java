@@ -42,6 +42,8 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
 
 	private volatile boolean closeReceived;
 
+	private volatile boolean lingering = true;
+
 	private @Nullable WebSocketListener listener;
 
 	private @Nullable FrameReader reader;
@@ -126,6 +128,19 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
 		}
 	}
 
+	/**
+	 * Cuts the connection once what is queued is written, with no close frame: a stopping server has no time to
+	 * wait for the answer to one, and clients that stop reading at a close frame until they answer it themselves
+	 * (OkHttp's, under the Java and Android clients) would not notice the cut until their ping timeout; without it
+	 * every client sees the connection end and reconnects at once. The listener is not called.
+	 */
+	public void shutdown() {
+		if (this.ended.compareAndSet(false, true)) {
+			this.lingering = false;
+			queue().closeAfterQueued();
+		}
+	}
+
 	/** Ends the connection now, dropping what is queued; the listener is not called. */
 	public void abort() {
 		this.ended.set(true);
@@ -199,7 +214,7 @@ public final class WebSocketConnection implements HttpUpgradeHandler {
 
 		@Override
 		public void close() {
-			if (WebSocketConnection.this.closeReceived) {
+			if (WebSocketConnection.this.closeReceived || !WebSocketConnection.this.lingering) {
 				cut();
 			}
 			else {

@@ -1,6 +1,7 @@
 package dev.realtime.redis;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -18,8 +19,9 @@ import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
  * Publishes to Redis on a thread of its own, in order, so that a slow or unreachable Redis never holds up the
- * threads that broadcast: they deliver locally and go on. A message that cannot be published, or that finds the
- * queue full, is counted and logged.
+ * threads that broadcast: they deliver locally and go on. A message that cannot go out within the publication
+ * timeout, or that finds the queue full, is dropped and counted, never sent late; the first failure of an outage
+ * is logged at WARN, the recovery at INFO.
  */
 final class RedisPublisher {
 
@@ -27,52 +29,81 @@ final class RedisPublisher {
 
 	private final RedisConnectionFactory connectionFactory;
 
+	private final Duration timeout;
+
 	private final ExecutorService executor;
 
 	private final AtomicLong failed = new AtomicLong();
 
 	private volatile boolean failing;
 
-	RedisPublisher(RedisConnectionFactory connectionFactory, int queueCapacity) {
+	RedisPublisher(RedisConnectionFactory connectionFactory, int queueCapacity, Duration timeout) {
 		this.connectionFactory = connectionFactory;
+		this.timeout = timeout;
 		this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
 				new LinkedBlockingQueue<>(queueCapacity), new CustomizableThreadFactory("realtime-redis-publish-"));
 	}
 
-	/** Queues a message for publication. */
+	/** Queues a message for publication; a failure is counted. */
 	void publish(String channel, byte[] message) {
+		queue(channel, message, true);
+	}
+
+	/** Queues a message of the node's own, whose failure is not one of the application's lost messages. */
+	void publishUncounted(String channel, byte[] message) {
+		queue(channel, message, false);
+	}
+
+	private void queue(String channel, byte[] message, boolean counted) {
+		long deadline = System.nanoTime() + this.timeout.toNanos();
 		try {
-			this.executor.execute(() -> publishNow(channel, message));
+			this.executor.execute(() -> publishBefore(deadline, channel, message, counted));
 		}
 		catch (RejectedExecutionException ex) {
-			failed(channel, "the publication queue is full", null);
+			if (counted) {
+				failed(channel, "the publication queue is full");
+			}
 		}
 	}
 
-	private void publishNow(String channel, byte[] message) {
-		try (RedisConnection connection = this.connectionFactory.getConnection()) {
-			connection.commands().publish(channel.getBytes(StandardCharsets.UTF_8), message);
+	private void publishBefore(long deadline, String channel, byte[] message, boolean counted) {
+		long remaining = deadline - System.nanoTime();
+		@Nullable String failure = null;
+		if (remaining <= 0) {
+			failure = "it waited longer than the timeout, " + this.timeout.toMillis() + " ms";
 		}
-		catch (RuntimeException ex) {
-			failed(channel, ex.getMessage(), ex);
+		else {
+			try (RedisConnection connection = this.connectionFactory.getConnection()) {
+				if (!Publication.send(connection, channel.getBytes(StandardCharsets.UTF_8), message, remaining)) {
+					failure = "Redis did not take it within the timeout, " + this.timeout.toMillis() + " ms";
+				}
+			}
+			catch (RuntimeException ex) {
+				failure = String.valueOf(ex.getMessage());
+			}
+		}
+		if (failure != null) {
+			if (counted) {
+				failed(channel, failure);
+			}
 			return;
 		}
-		if (this.failing) {
+		if (counted && this.failing) {
 			this.failing = false;
 			logger.info("Publishing to Redis again; " + this.failed.get() + " message(s) could not be published so far");
 		}
 	}
 
-	private void failed(String channel, @Nullable String reason, @Nullable Throwable cause) {
+	private void failed(String channel, String reason) {
 		long count = this.failed.incrementAndGet();
-		String message = "Could not publish to Redis channel \"" + channel + "\" (" + reason + "); " + count
-				+ " message(s) lost so far";
 		if (!this.failing) {
 			this.failing = true;
-			logger.warn(message, cause);
+			logger.warn("Could not publish to Redis channel \"" + channel + "\" (" + reason + "): the message is "
+					+ "dropped, as are the next ones until Redis answers again; " + count + " lost so far");
 		}
-		else {
-			logger.warn(message);
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Could not publish to Redis channel \"" + channel + "\" (" + reason + "); " + count
+					+ " message(s) lost so far");
 		}
 	}
 

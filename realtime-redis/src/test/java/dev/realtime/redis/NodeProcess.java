@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Node.js Socket.IO node of {@code src/test/js/node.js} as a child process on a free port; its output goes to
- * the test's output. A test fails when Node.js or the packages that the build installs there are missing.
+ * The Node.js Socket.IO node of {@code src/test/js/node.js} as a child process on a free port, or another script
+ * of that folder run to its end; their output goes to the test's output. A test fails when Node.js or the packages
+ * that the build installs there are missing.
  */
 final class NodeProcess implements AutoCloseable {
 
@@ -27,21 +28,8 @@ final class NodeProcess implements AutoCloseable {
 	}
 
 	static NodeProcess start(int redisPort, String keyPrefix) throws Exception {
-		if (!new File(DIRECTORY, "node_modules/@socket.io/redis-adapter").isDirectory()) {
-			throw new AssertionError("@socket.io/redis-adapter is not installed: run \"npm ci\" in "
-					+ DIRECTORY.getAbsolutePath() + " (the build does it before the tests)");
-		}
 		int port = freePort();
-		Process process;
-		try {
-			process = new ProcessBuilder("node", "node.js", String.valueOf(port), String.valueOf(redisPort), keyPrefix)
-				.directory(DIRECTORY)
-				.redirectErrorStream(true)
-				.start();
-		}
-		catch (IOException ex) {
-			throw new AssertionError("Cannot start node (Node 20 or later must be on the PATH): " + ex.getMessage(), ex);
-		}
+		Process process = launch("node.js", String.valueOf(port), String.valueOf(redisPort), keyPrefix);
 		CompletableFuture<Void> listening = new CompletableFuture<>();
 		Thread output = new Thread(() -> {
 			try (BufferedReader reader = new BufferedReader(
@@ -70,6 +58,38 @@ final class NodeProcess implements AutoCloseable {
 			throw ex;
 		}
 		return node;
+	}
+
+	/** Runs a script of {@code src/test/js} to its end, which must be a success; its output goes to the test's. */
+	static void run(String script, String... args) throws Exception {
+		String[] command = new String[args.length + 1];
+		command[0] = script;
+		System.arraycopy(args, 0, command, 1, args.length);
+		Process process = launch(command);
+		process.getInputStream().transferTo(System.out);
+		if (!process.waitFor(30, TimeUnit.SECONDS)) {
+			process.destroyForcibly();
+			throw new AssertionError(script + " did not end within 30 s");
+		}
+		if (process.exitValue() != 0) {
+			throw new AssertionError(script + " failed with exit code " + process.exitValue());
+		}
+	}
+
+	private static Process launch(String... scriptAndArgs) {
+		if (!new File(DIRECTORY, "node_modules/@socket.io/redis-adapter").isDirectory()) {
+			throw new AssertionError("The Node.js packages are not installed: run \"npm ci\" in "
+					+ DIRECTORY.getAbsolutePath() + " (the build does it before the tests)");
+		}
+		String[] command = new String[scriptAndArgs.length + 1];
+		command[0] = "node";
+		System.arraycopy(scriptAndArgs, 0, command, 1, scriptAndArgs.length);
+		try {
+			return new ProcessBuilder(command).directory(DIRECTORY).redirectErrorStream(true).start();
+		}
+		catch (IOException ex) {
+			throw new AssertionError("Cannot start node (Node 20 or later must be on the PATH): " + ex.getMessage(), ex);
+		}
 	}
 
 	private static int freePort() throws IOException {

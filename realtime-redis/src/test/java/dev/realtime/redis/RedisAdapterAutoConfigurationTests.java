@@ -1,5 +1,8 @@
 package dev.realtime.redis;
 
+import java.time.Duration;
+
+import io.lettuce.core.resource.ClientResources;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -64,6 +67,16 @@ class RedisAdapterAutoConfigurationTests {
 				.rootCause()
 				.isInstanceOf(BindValidationException.class)
 				.hasMessageContaining("keyPrefix"));
+	}
+
+	@Test
+	void redisClientTriesToReconnectAtLeastEverySecondWithTheRedisAdapter() {
+		this.runner.withPropertyValues("realtime.adapter.type=redis")
+			.run((context) -> assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(20))
+				.isEqualTo(Duration.ofSeconds(1)));
+		this.runner.run((context) -> assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(20))
+			.as("Lettuce's own delay, without the adapter")
+			.isEqualTo(Duration.ofSeconds(30)));
 	}
 
 	@Test
