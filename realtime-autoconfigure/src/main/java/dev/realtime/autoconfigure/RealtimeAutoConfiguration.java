@@ -29,13 +29,16 @@ import org.springframework.util.ClassUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.realtime.adapter.AdapterFactory;
-import dev.realtime.autoconfigure.RealtimeProperties.AdapterType;
+import dev.realtime.adapter.ConnectionStateRecovery;
 import dev.realtime.adapter.InMemoryAdapter;
+import dev.realtime.adapter.SessionAwareAdapter;
 import dev.realtime.annotation.RealtimeControllerRegistrar;
 import dev.realtime.annotation.RealtimeMiddlewareRegistrar;
+import dev.realtime.autoconfigure.RealtimeProperties.AdapterType;
 import dev.realtime.engine.EngineServer;
 import dev.realtime.server.InvocationScope;
 import dev.realtime.server.RealtimeServer;
+import dev.realtime.server.ServerOptions;
 import dev.realtime.web.EngineServlet;
 import dev.realtime.web.HandshakeLine;
 import dev.realtime.web.UnservedMethodFilter;
@@ -48,7 +51,7 @@ import dev.realtime.web.UnservedMethodFilter;
 @ConditionalOnWebApplication(type = Type.SERVLET)
 @ConditionalOnClass(RealtimeServer.class)
 @ConditionalOnProperty(prefix = "realtime", name = "enabled", matchIfMissing = true)
-@EnableConfigurationProperties(RealtimeProperties.class)
+@EnableConfigurationProperties({ RealtimeProperties.class, ConnectionStateRecoveryProperties.class })
 @Import(RealtimeMiddlewareConfiguration.class)
 public final class RealtimeAutoConfiguration {
 
@@ -60,10 +63,15 @@ public final class RealtimeAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AdapterFactory realtimeAdapterFactory(RealtimeProperties properties, ApplicationContext context) {
+	AdapterFactory realtimeAdapterFactory(RealtimeProperties properties, ConnectionStateRecoveryProperties recovery,
+			@Qualifier(SCHEDULER) TaskScheduler scheduler, ApplicationContext context) {
 		if (properties.getAdapter().getType() == AdapterType.REDIS) {
 			throw new InvalidConfigurationPropertyValueException("realtime.adapter.type", "redis",
 					redisMissing(context.getClassLoader()));
+		}
+		ConnectionStateRecovery settings = recovery.toRecovery();
+		if (settings != null) {
+			return (namespace) -> new SessionAwareAdapter(namespace, settings, scheduler);
 		}
 		return InMemoryAdapter::new;
 	}
@@ -112,9 +120,16 @@ public final class RealtimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	RealtimeServer realtimeServer(ObjectProvider<JsonMapper> mapper, AdapterFactory adapterFactory,
 			@Qualifier(SCHEDULER) TaskScheduler scheduler, RealtimeProperties properties,
+			ConnectionStateRecoveryProperties recovery,
 			ObjectProvider<InvocationScope> invocationScope) {
+		ServerOptions options = properties.toServerOptions();
+		if (recovery.isEnabled() && properties.getAdapter().getType() == AdapterType.REDIS) {
+			throw new InvalidConfigurationPropertyValueException("realtime.connection-state-recovery.enabled", true,
+					"The redis adapter keeps no packet for a client that is away (Redis pub/sub), so it cannot "
+							+ "recover connections. Use realtime.adapter.type=redis-streams, or turn recovery off.");
+		}
 		RealtimeServer server = new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), adapterFactory, scheduler,
-				properties.toServerOptions());
+				new ServerOptions(options.connectTimeout(), options.middlewareTimeout(), recovery.toRecovery()));
 		invocationScope.ifUnique(server::setInvocationScope);
 		return server;
 	}

@@ -7,6 +7,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.realtime.protocol.Packet;
 
 /**
@@ -77,6 +79,22 @@ public interface Adapter {
 	 */
 	default CompletableFuture<List<Object>> serverSideEmitWithAck(List<Object> packet, Duration timeout) {
 		return CompletableFuture.completedFuture(List.of());
+	}
+
+	/**
+	 * Keeps the session of a socket whose connection ended for a recoverable reason (connection state recovery). An
+	 * adapter that does not support recovery keeps nothing.
+	 */
+	default void persistSession(RecoverableSession session) {
+	}
+
+	/**
+	 * The session a client shows the private id of, with every packet that targeted it after {@code offset}
+	 * (every one since it connected when the offset is null); completes with null when the session is unknown or
+	 * expired, or the offset is no longer stored.
+	 */
+	default CompletableFuture<@Nullable RestoredSession> restoreSession(String pid, @Nullable String offset) {
+		return CompletableFuture.completedFuture(null);
 	}
 
 	/** How many nodes share this namespace. */

@@ -10,4 +10,12 @@ public interface ConnectMiddleware extends RealtimeMiddleware {
 
 	void onConnect(ConnectContext context, Next next) throws Exception;
 
+	/**
+	 * Whether a socket that connection state recovery restores passes this middleware even when
+	 * {@code skip-middlewares} is on: true for authentication, which an expired token must still fail.
+	 */
+	default boolean runsOnRecovery() {
+		return false;
+	}
+
 }

@@ -66,6 +66,8 @@ public final class MiddlewareRegistry {
 	public Lines linesFor(String namespace) {
 		return new Lines(
 				chain(MiddlewareLine.CONNECT, ConnectMiddleware.class, namespace, scoped(ConnectMiddleware::onConnect)),
+				chain(MiddlewareLine.CONNECT, ConnectMiddleware.class, namespace, scoped(ConnectMiddleware::onConnect),
+						ConnectMiddleware::runsOnRecovery),
 				chain(MiddlewareLine.EVENT, EventMiddleware.class, namespace, scoped(EventMiddleware::onEvent)),
 				chain(MiddlewareLine.SUBSCRIBE, SubscribeMiddleware.class, namespace,
 						scoped(SubscribeMiddleware::onSubscribe)),
@@ -98,10 +100,16 @@ public final class MiddlewareRegistry {
 
 	private <M, C> MiddlewareChain<M, C> chain(MiddlewareLine line, Class<M> type, @Nullable String namespace,
 			MiddlewareChain.Invoker<M, C> invoker) {
+		return chain(line, type, namespace, invoker, (middleware) -> true);
+	}
+
+	private <M, C> MiddlewareChain<M, C> chain(MiddlewareLine line, Class<M> type, @Nullable String namespace,
+			MiddlewareChain.Invoker<M, C> invoker, Predicate<M> member) {
 		List<M> members = new ArrayList<>();
 		for (Registration registration : this.registrations) {
 			if (type.isInstance(registration.middleware())
-					&& (namespace == null || registration.scope().test(namespace))) {
+					&& (namespace == null || registration.scope().test(namespace))
+					&& member.test(type.cast(registration.middleware()))) {
 				members.add(type.cast(registration.middleware()));
 			}
 		}
@@ -115,8 +123,12 @@ public final class MiddlewareRegistry {
 	private record HandshakeSnapshot(long version, MiddlewareChain<HandshakeMiddleware, HandshakeContext> chain) {
 	}
 
-	/** The chains of one namespace, one per line. */
+	/**
+	 * The chains of one namespace, one per line; {@code connectOnRecovery} holds the CONNECT middleware that a
+	 * recovered socket passes when connection state recovery skips middleware.
+	 */
 	public record Lines(MiddlewareChain<ConnectMiddleware, ConnectContext> connect,
+			MiddlewareChain<ConnectMiddleware, ConnectContext> connectOnRecovery,
 			MiddlewareChain<EventMiddleware, EventContext> event,
 			MiddlewareChain<SubscribeMiddleware, SubscribeContext> subscribe,
 			MiddlewareChain<PublishInMiddleware, PublishInContext> publishIn,

@@ -53,6 +53,12 @@ public class AuthenticationMiddleware extends OrderedMiddleware implements Conne
 		this.requireAuthentication = requireAuthentication;
 	}
 
+	/** A recovered socket is authenticated again: an expired token fails as at its first connection. */
+	@Override
+	public boolean runsOnRecovery() {
+		return true;
+	}
+
 	@Override
 	public void onConnect(ConnectContext context, Next next) {
 		Authentication request = (this.authenticationManager != null) ? this.converter.convert(context.handshake())

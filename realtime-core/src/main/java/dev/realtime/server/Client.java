@@ -14,9 +14,13 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.realtime.adapter.ConnectionStateRecovery;
+import dev.realtime.adapter.RestoredSession;
 import dev.realtime.engine.EngineMessage;
 import dev.realtime.engine.EngineSession;
 import dev.realtime.middleware.ConnectContext;
+import dev.realtime.middleware.ConnectMiddleware;
+import dev.realtime.middleware.MiddlewareChain;
 import dev.realtime.middleware.Verdict;
 import dev.realtime.protocol.Packet;
 import dev.realtime.protocol.PacketDecoder;
@@ -113,10 +117,44 @@ final class Client {
 			return;
 		}
 		Map<String, Object> auth = (packet.data() != null) ? (Map<String, Object>) packet.data() : Map.of();
-		NamespaceSocket socket = new NamespaceSocket(namespace, this, Handshake.of(this.session.request(), auth));
+		ConnectionStateRecovery recovery = this.server.recovery();
+		if (recovery != null && auth.get("pid") instanceof String pid) {
+			restore(namespace, pid, (auth.get("offset") instanceof String offset) ? offset : null)
+				.thenAccept((restored) -> execute(() -> connect(namespace, auth, restored)));
+			return;
+		}
+		connect(namespace, auth, null);
+	}
+
+	/**
+	 * The session a reconnecting client asks for, or null for a new socket. A socket of that session still
+	 * connected (its old connection not yet known to be lost) is closed first, which keeps its session.
+	 */
+	private CompletableFuture<@Nullable RestoredSession> restore(Namespace namespace, String pid,
+			@Nullable String offset) {
+		NamespaceSocket previous = namespace.socketByPid(pid);
+		CompletableFuture<Void> previousClosed = CompletableFuture.completedFuture(null);
+		if (previous != null && previous.client() != this) {
+			previous.disconnect(true);
+			previousClosed = previous.closed();
+		}
+		return previousClosed.thenCompose((closed) -> namespace.adapter().restoreSession(pid, offset))
+			.exceptionally((ex) -> {
+				logger.debug("Could not restore the session of a reconnecting client: {}", ex.toString());
+				return null;
+			});
+	}
+
+	private void connect(Namespace namespace, Map<String, Object> auth, @Nullable RestoredSession restored) {
+		String name = namespace.name();
+		NamespaceSocket socket = new NamespaceSocket(namespace, this, Handshake.of(this.session.request(), auth),
+				restored);
+		ConnectionStateRecovery recovery = this.server.recovery();
+		MiddlewareChain<ConnectMiddleware, ConnectContext> line = (restored != null && recovery != null
+				&& recovery.skipMiddlewares()) ? namespace.lines().connectOnRecovery() : namespace.lines().connect();
 		CompletableFuture<Verdict> outcome = new CompletableFuture<>();
 		ConnectContext context = new ConnectContext(socket, outcome.minimalCompletionStage());
-		namespace.lines().connect().run(context, this::execute).thenAccept((verdict) -> {
+		line.run(context, this::execute).thenAccept((verdict) -> {
 			this.connecting.remove(name);
 			finishConnect(name, socket, verdict);
 			outcome.complete(verdict);

@@ -33,6 +33,18 @@ public enum DisconnectReason {
 		return this.reason;
 	}
 
+	/**
+	 * Whether connection state recovery keeps the socket's session: the connection was lost or the server closed
+	 * it, but neither side asked the socket to leave.
+	 */
+	public boolean isRecoverable() {
+		return switch (this) {
+			case TRANSPORT_ERROR, TRANSPORT_CLOSE, FORCED_CLOSE, PING_TIMEOUT, SERVER_SHUTTING_DOWN, FORCED_SERVER_CLOSE ->
+				true;
+			default -> false;
+		};
+	}
+
 	/** The reason for an Engine.IO close reason; unknown ones count as a transport error. */
 	public static DisconnectReason ofEngineReason(String reason) {
 		for (DisconnectReason candidate : values()) {

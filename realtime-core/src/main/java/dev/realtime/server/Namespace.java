@@ -40,6 +40,8 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 
 	private final Map<String, NamespaceSocket> sockets = new ConcurrentHashMap<>();
 
+	private final Map<String, NamespaceSocket> socketsByPid = new ConcurrentHashMap<>();
+
 	private final AtomicLong ackIds = new AtomicLong();
 
 	private final Adapter adapter;
@@ -238,10 +240,23 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 
 	void add(NamespaceSocket socket) {
 		this.sockets.put(socket.id(), socket);
+		String pid = socket.pid();
+		if (pid != null) {
+			this.socketsByPid.put(pid, socket);
+		}
 	}
 
 	void remove(NamespaceSocket socket) {
-		this.sockets.remove(socket.id());
+		this.sockets.remove(socket.id(), socket);
+		String pid = socket.pid();
+		if (pid != null) {
+			this.socketsByPid.remove(pid, socket);
+		}
+	}
+
+	/** The connected socket that connection state recovery knows by this private id, if any. */
+	@Nullable NamespaceSocket socketByPid(String pid) {
+		return this.socketsByPid.get(pid);
 	}
 
 	/** The sockets to tell when the server stops. */

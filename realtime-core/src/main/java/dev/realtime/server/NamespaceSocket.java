@@ -2,6 +2,7 @@ package dev.realtime.server;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.realtime.adapter.BroadcastOptions;
 import dev.realtime.adapter.LocalSocket;
+import dev.realtime.adapter.RecoverableSession;
+import dev.realtime.adapter.RestoredSession;
 import dev.realtime.adapter.SocketDetails;
 import dev.realtime.engine.Base64Id;
 import dev.realtime.engine.EngineMessage;
@@ -30,7 +33,17 @@ import dev.realtime.protocol.PacketType;
 /** A socket connected to a namespace on this node. */
 final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 
-	private final String id = Base64Id.generate();
+	private final String id;
+
+	/** The private id that recovers this socket after a lost connection; null when recovery is off. */
+	private final @Nullable String pid;
+
+	/** What connection state recovery restored, or null for a new socket. */
+	private final @Nullable RestoredSession restored;
+
+	private final Instant connectedAt = Instant.now();
+
+	private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
 	private final Namespace namespace;
 
@@ -54,10 +67,14 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	 */
 	private volatile @Nullable DisconnectReason serverReason;
 
-	NamespaceSocket(Namespace namespace, Client client, Handshake handshake) {
+	NamespaceSocket(Namespace namespace, Client client, Handshake handshake, @Nullable RestoredSession restored) {
 		this.namespace = namespace;
 		this.client = client;
 		this.handshake = handshake;
+		this.restored = restored;
+		this.id = (restored != null) ? restored.session().sid() : Base64Id.generate();
+		this.pid = (restored != null) ? restored.session().pid()
+				: (namespace.server().recovery() != null) ? Base64Id.generate() : null;
 		this.inbound = new InboundQueue(client::execute);
 	}
 
@@ -123,7 +140,19 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 
 	@Override
 	public void emit(String event, Object... args) {
-		deliver(Packet.event(this.namespace.name(), null, BroadcastOperator.eventData(event, args)), null, null);
+		Packet packet = Packet.event(this.namespace.name(), null, BroadcastOperator.eventData(event, args));
+		if (this.pid != null) {
+			// through the adapter, which stores it for this socket should its connection be lost
+			this.namespace.adapter().broadcast(packet, new BroadcastOptions(Set.of(this.id), Set.of(), false));
+		}
+		else {
+			deliver(packet, null, null);
+		}
+	}
+
+	@Override
+	public boolean recovered() {
+		return this.restored != null;
 	}
 
 	@Override
@@ -216,8 +245,16 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		this.connected = true;
 		this.namespace.add(this);
 		join(this.id);
-		this.client.send(this.namespace.encode(new Packet(PacketType.CONNECT, this.namespace.name(), null,
-				Map.of("sid", this.id))));
+		if (this.restored != null) {
+			join(this.restored.session().rooms().toArray(String[]::new));
+			this.attributes.putAll(this.restored.session().data());
+			for (List<Object> missed : this.restored.missedPackets()) {
+				deliver(Packet.event(this.namespace.name(), null, missed), null, null);
+			}
+		}
+		Map<String, Object> answer = (this.pid != null) ? Map.of("sid", this.id, "pid", this.pid)
+				: Map.of("sid", this.id);
+		this.client.send(this.namespace.encode(new Packet(PacketType.CONNECT, this.namespace.name(), null, answer)));
 		observers().socketConnected(this);
 		Dispatch.connect(this);
 	}
@@ -290,6 +327,7 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 
 	/** Drops a socket whose CONNECT was refused or whose client left meanwhile: it never connected. */
 	void abandon() {
+		this.closed.complete(null);
 		this.namespace.adapter().delAll(this.id);
 	}
 
@@ -304,14 +342,30 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 			return;
 		}
 		this.connected = false;
+		DisconnectReason serverReason = this.serverReason;
+		DisconnectReason finalReason = (serverReason != null) ? serverReason : reason;
+		if (this.pid != null && finalReason.isRecoverable()) {
+			this.namespace.adapter()
+				.persistSession(new RecoverableSession(this.id, this.pid, rooms(), Map.copyOf(this.attributes),
+						this.connectedAt));
+		}
 		this.namespace.adapter().delAll(this.id);
 		this.namespace.remove(this);
 		this.client.remove(this);
 		this.pendingAcks.clear();
-		DisconnectReason serverReason = this.serverReason;
-		DisconnectReason finalReason = (serverReason != null) ? serverReason : reason;
 		observers().socketDisconnected(this, finalReason);
 		Dispatch.disconnect(this, finalReason);
+		this.closed.complete(null);
+	}
+
+	/** The private id of connection state recovery, or null when it is off. */
+	@Nullable String pid() {
+		return this.pid;
+	}
+
+	/** Completes once the socket has left its namespace. */
+	CompletableFuture<Void> closed() {
+		return this.closed;
 	}
 
 	private Observers observers() {

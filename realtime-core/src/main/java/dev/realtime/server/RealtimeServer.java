@@ -21,6 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.realtime.adapter.AdapterFactory;
 import dev.realtime.adapter.AdapterStatus;
+import dev.realtime.adapter.ConnectionStateRecovery;
 import dev.realtime.engine.EngineListener;
 import dev.realtime.engine.EngineMessage;
 import dev.realtime.engine.EngineSession;
@@ -297,6 +298,10 @@ public class RealtimeServer {
 
 	AdapterFactory adapterFactory() {
 		return this.adapterFactory;
+	}
+
+	@Nullable ConnectionStateRecovery recovery() {
+		return this.options.recovery();
 	}
 
 	Duration connectTimeout() {

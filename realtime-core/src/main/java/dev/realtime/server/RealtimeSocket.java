@@ -17,6 +17,12 @@ public interface RealtimeSocket extends RemoteSocket {
 	/** Whether the socket is still connected to its namespace. */
 	boolean isConnected();
 
+	/**
+	 * Whether connection state recovery restored this socket after its client lost the connection: the same id,
+	 * rooms and attributes, and the packets it missed were sent again.
+	 */
+	boolean recovered();
+
 	/** The transport that carries the socket's connection now: {@code polling} or {@code websocket}. */
 	String transport();
 

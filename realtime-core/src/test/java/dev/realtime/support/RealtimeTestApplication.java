@@ -14,7 +14,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.realtime.adapter.AdapterFactory;
+import dev.realtime.adapter.ConnectionStateRecovery;
 import dev.realtime.adapter.InMemoryAdapter;
+import dev.realtime.adapter.SessionAwareAdapter;
 import dev.realtime.annotation.RealtimeControllerRegistrar;
 import dev.realtime.annotation.RealtimeMiddlewareRegistrar;
 import dev.realtime.engine.EngineOptions;
@@ -52,9 +55,18 @@ public class RealtimeTestApplication {
 	}
 
 	@Bean
-	RealtimeServer realtimeServer(ObjectProvider<JsonMapper> mapper, ThreadPoolTaskScheduler realtimeTaskScheduler) {
-		return new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), InMemoryAdapter::new,
-				realtimeTaskScheduler, new ServerOptions(CONNECT_TIMEOUT, MIDDLEWARE_TIMEOUT));
+	RealtimeServer realtimeServer(ObjectProvider<JsonMapper> mapper, ThreadPoolTaskScheduler realtimeTaskScheduler,
+			Environment environment) {
+		// connection state recovery with test.recovery=true, for at most test.recovery.max-stored-packets packets
+		ConnectionStateRecovery recovery = environment.getProperty("test.recovery", Boolean.class, false)
+				? new ConnectionStateRecovery(Duration.ofMinutes(2), true,
+						environment.getProperty("test.recovery.max-stored-packets", Integer.class, 1000))
+				: null;
+		AdapterFactory adapters = (recovery != null)
+				? (namespace) -> new SessionAwareAdapter(namespace, recovery, realtimeTaskScheduler)
+				: InMemoryAdapter::new;
+		return new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), adapters, realtimeTaskScheduler,
+				new ServerOptions(CONNECT_TIMEOUT, MIDDLEWARE_TIMEOUT, recovery));
 	}
 
 	@Bean
