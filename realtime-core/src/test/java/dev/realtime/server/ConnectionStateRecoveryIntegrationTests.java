@@ -17,7 +17,12 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
+import dev.realtime.middleware.ConnectContext;
+import dev.realtime.middleware.ConnectMiddleware;
+import dev.realtime.middleware.Next;
+import dev.realtime.support.EngineClient;
 import dev.realtime.support.NodeClient;
 import dev.realtime.support.RealtimeTestApplication;
 
@@ -38,9 +43,13 @@ class ConnectionStateRecoveryIntegrationTests {
 	@Autowired
 	Handlers handlers;
 
+	@Autowired
+	RealtimeServer server;
+
 	@BeforeEach
 	void forgetEarlierConnections() {
 		this.handlers.recoveredAtConnect.clear();
+		this.handlers.middlewareRuns.clear();
 	}
 
 	private JsonNode recover(String mode) {
@@ -58,6 +67,33 @@ class ConnectionStateRecoveryIntegrationTests {
 		assertThat(result.at("/whoami/nick").asString()).as("attributes kept").isEqualTo("ana");
 		assertThat(result.at("/whoami/rooms").toString()).contains("room-a", result.at("/id").asString());
 		assertThat(this.handlers.recoveredAtConnect).containsExactly(false, true);
+		// skip-middlewares: the recovered socket passed only the middleware that runs on recovery (authentication's)
+		assertThat(this.handlers.middlewareRuns).containsExactly("any", "on-recovery", "on-recovery");
+	}
+
+	@Test
+	void aReconnectionThatArrivesBeforeTheLostConnectionIsNoticedRecoversTheSocket() throws Exception {
+		EngineClient client = new EngineClient(this.port, "/socket.io/");
+		EngineClient.Socket lost = client.webSocket("&transport=websocket").answeringPings();
+		lost.nextText();
+		lost.send("40");
+		JsonNode connected = connectAnswer(lost.nextText());
+		String sid = connected.get("sid").asString();
+		this.server.to(sid).emit("before", 1);
+		String before = lost.nextText();
+		String offset = before.substring(before.lastIndexOf(",\"") + 2, before.length() - 2);
+
+		// the first connection is still open when the client comes back on a second one
+		EngineClient.Socket back = client.webSocket("&transport=websocket").answeringPings();
+		back.nextText();
+		this.server.to(sid).emit("meanwhile", 2);
+		back.send("40{\"pid\":\"" + connected.get("pid").asString() + "\",\"offset\":\"" + offset + "\"}");
+
+		assertThat(back.nextText()).startsWith("42[\"meanwhile\",2,");
+		assertThat(connectAnswer(back.nextText()).get("sid").asString()).isEqualTo(sid);
+		// the old connection, not known to be lost yet, got it too, then the server closed it
+		assertThat(lost.nextText()).startsWith("42[\"meanwhile\",2,");
+		assertThat(lost.nextText()).isEqualTo("41");
 	}
 
 	@Test
@@ -75,6 +111,12 @@ class ConnectionStateRecoveryIntegrationTests {
 
 		assertThat(result.at("/recovered").asBoolean()).isTrue();
 		assertThat(eventsOf(result)).containsExactly("volatile:hello", "to-socket:1", "to-room:2", "everyone:5");
+	}
+
+	/** The data of a CONNECT answer of the main namespace: {@code 40{...}}. */
+	private static JsonNode connectAnswer(String packet) {
+		assertThat(packet).startsWith("40{");
+		return new JsonMapper().readTree(packet.substring(2));
 	}
 
 	/** Each event as "name:first argument"; stored ones carry their offset as a last argument. */
@@ -100,7 +142,27 @@ class ConnectionStateRecoveryIntegrationTests {
 
 		final List<Boolean> recoveredAtConnect = new CopyOnWriteArrayList<>();
 
+		final List<String> middlewareRuns = new CopyOnWriteArrayList<>();
+
 		Handlers(RealtimeServer server) {
+			server.use((ConnectMiddleware) (context, next) -> {
+				this.middlewareRuns.add("any");
+				next.proceed();
+			});
+			server.use(new ConnectMiddleware() {
+
+				@Override
+				public void onConnect(ConnectContext context, Next next) {
+					Handlers.this.middlewareRuns.add("on-recovery");
+					next.proceed();
+				}
+
+				@Override
+				public boolean runsOnRecovery() {
+					return true;
+				}
+
+			});
 			Namespace main = server.namespace("/");
 			main.onConnect((socket) -> this.recoveredAtConnect.add(socket.recovered()));
 			main.on("join", (socket, args, ack) -> {
