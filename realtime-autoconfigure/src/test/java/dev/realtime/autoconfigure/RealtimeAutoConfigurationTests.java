@@ -20,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.realtime.adapter.AdapterFactory;
 import dev.realtime.adapter.InMemoryAdapter;
+import dev.realtime.adapter.SessionAwareAdapter;
 import dev.realtime.annotation.RealtimeControllerRegistrar;
 import dev.realtime.engine.EngineServer;
 import dev.realtime.server.RealtimeServer;
@@ -51,6 +52,26 @@ class RealtimeAutoConfigurationTests {
 			assertThat(filter.getUrlPatterns()).containsExactly("/socket.io/*");
 			assertThat(filter.getOrder()).isEqualTo(UnservedMethodFilter.ORDER);
 		});
+	}
+
+	@Test
+	void connectionStateRecoveryStoresPacketsInTheInMemoryAdapter() {
+		this.runner.withPropertyValues("realtime.connection-state-recovery.enabled=true").run((context) -> {
+			RealtimeServer server = context.getBean(RealtimeServer.class);
+			assertThat(server.namespace("/").adapter()).isInstanceOf(SessionAwareAdapter.class);
+		});
+		this.runner.run((context) -> assertThat(context.getBean(RealtimeServer.class).namespace("/").adapter())
+			.isNotInstanceOf(SessionAwareAdapter.class));
+	}
+
+	@Test
+	void connectionStateRecoveryRefusesThePubSubAdapter() {
+		this.runner
+			.withPropertyValues("realtime.connection-state-recovery.enabled=true", "realtime.adapter.type=redis")
+			.withBean(AdapterFactory.class, () -> InMemoryAdapter::new)
+			.run((context) -> assertThat(FailureReport.of(context.getStartupFailure()))
+				.contains("'realtime.connection-state-recovery.enabled'")
+				.contains("Use realtime.adapter.type=redis-streams"));
 	}
 
 	@Test

@@ -38,6 +38,8 @@ class RealtimePropertiesValidationTests {
 			rate-limit.publishes.capacity    | -3           | capacity         | must be at least 1
 			rate-limit.publishes.per-second  | NaN          | perSecond        | must be a positive number
 			security.expiry-grace            | -1s          | expiryGrace      | must be zero or a positive duration
+			connection-state-recovery.max-disconnection-duration | 0s | maxDisconnectionDuration | must be a positive duration
+			connection-state-recovery.max-stored-packets         | 0  | maxStoredPackets         | must be at least 1
 			""")
 	void refusesToStart(String property, String value, String field, String reason) {
 		String name = "realtime." + property;
