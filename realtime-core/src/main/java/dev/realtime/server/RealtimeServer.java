@@ -339,10 +339,13 @@ public class RealtimeServer {
 
 		@Override
 		public void onClose(EngineSession session, String reason, @Nullable Throwable cause) {
-			Client client = RealtimeServer.this.clients.remove(session.id());
+			Client client = RealtimeServer.this.clients.get(session.id());
 			if (client != null) {
+				// counted until its sockets have left (and stored their sessions): a stopping server waits for that
 				client.onClose(reason);
-				RealtimeServer.this.observers.connectionClosed(reason);
+				if (RealtimeServer.this.clients.remove(session.id(), client)) {
+					RealtimeServer.this.observers.connectionClosed(reason);
+				}
 			}
 		}
 
