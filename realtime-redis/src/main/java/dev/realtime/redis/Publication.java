@@ -1,19 +1,12 @@
 package dev.realtime.redis;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import io.lettuce.core.RedisFuture;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.lettuce.LettuceConnection;
 import org.springframework.util.ClassUtils;
 
 /**
- * One PUBLISH that either goes out within its time or never. Lettuce keeps commands sent while Redis is away and
- * replays them when it is back, seconds later; a command cancelled at its deadline is not replayed. Other clients
- * publish synchronously, bounded by their own timeout.
+ * One PUBLISH that either goes out within its time or never (see {@link LettuceFutures}). Other clients publish
+ * synchronously, bounded by their own timeout.
  */
 final class Publication {
 
@@ -23,36 +16,20 @@ final class Publication {
 	private Publication() {
 	}
 
-	/** Publishes, and tells whether Redis took the message within the time. */
-	static boolean send(RedisConnection connection, byte[] channel, byte[] message, long timeoutNanos) {
+	/** Publishes; fails when Redis did not take the message within the time. */
+	static void send(RedisConnection connection, byte[] channel, byte[] message, long timeoutNanos) {
 		if (LETTUCE_PRESENT && connection instanceof LettuceConnection) {
-			return Lettuce.send((LettuceConnection) connection, channel, message, timeoutNanos);
+			Lettuce.send((LettuceConnection) connection, channel, message, timeoutNanos);
+			return;
 		}
 		connection.commands().publish(channel, message);
-		return true;
 	}
 
 	/** Kept apart so that Lettuce's classes load only when Lettuce is there. */
 	private static final class Lettuce {
 
-		static boolean send(LettuceConnection connection, byte[] channel, byte[] message, long timeoutNanos) {
-			RedisFuture<Long> published = connection.getNativeConnection().publish(channel, message);
-			try {
-				published.get(timeoutNanos, TimeUnit.NANOSECONDS);
-				return true;
-			}
-			catch (TimeoutException ex) {
-				published.cancel(false);
-				return false;
-			}
-			catch (ExecutionException ex) {
-				throw new DataAccessResourceFailureException(String.valueOf(ex.getCause().getMessage()), ex.getCause());
-			}
-			catch (InterruptedException ex) {
-				published.cancel(false);
-				Thread.currentThread().interrupt();
-				throw new DataAccessResourceFailureException("Interrupted while publishing to Redis", ex);
-			}
+		static void send(LettuceConnection connection, byte[] channel, byte[] message, long timeoutNanos) {
+			LettuceFutures.await(connection.getNativeConnection().publish(channel, message), timeoutNanos);
 		}
 
 	}

@@ -3,14 +3,11 @@ package dev.realtime.redis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.IntConsumer;
 
@@ -44,9 +41,9 @@ public class RedisAdapter extends InMemoryAdapter {
 
 	private final MessageListener listener = this::onMessage;
 
-	private final Map<String, PendingRequest> requests = new ConcurrentHashMap<>();
+	private final PendingRequests requests = new PendingRequests();
 
-	private final Map<String, AckRequest> ackRequests = new ConcurrentHashMap<>();
+	private final PendingAcks acks = new PendingAcks();
 
 	RedisAdapter(AdapterNamespace namespace, RedisAdapterFactory node) {
 		super(namespace);
@@ -75,11 +72,7 @@ public class RedisAdapter extends InMemoryAdapter {
 	public void broadcastWithAck(Packet packet, BroadcastOptions options, Duration timeout, IntConsumer clientCount,
 			Consumer<List<Object>> ack) {
 		if (!options.local()) {
-			String requestId = RandomIds.next();
-			this.ackRequests.put(requestId, new AckRequest(clientCount, ack));
-			// the other nodes' acknowledgements are routed until the emitter stops waiting for them
-			CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS)
-				.execute(() -> this.ackRequests.remove(requestId));
+			String requestId = this.acks.register(clientCount, ack, timeout);
 			Map<String, Object> request = request(RequestType.BROADCAST, requestId);
 			request.put("packet", WireValues.packet(packet));
 			request.put("opts", WireValues.options(options, Map.of("timeout", timeout.toMillis())));
@@ -158,22 +151,14 @@ public class RedisAdapter extends InMemoryAdapter {
 	 */
 	@Override
 	public CompletableFuture<Integer> serverCount() {
-		return this.node.publisher()
-			.subscribers(this.channels.request())
-			.orTimeout(this.node.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
-			.exceptionally((ex) -> {
-				logger.warn("Could not count the nodes of " + this.channels.request() + ", counting this one only: "
-						+ ex);
-				return 1;
-			});
+		return this.node.publisher().nodes(this.channels.request(), this.node.requestTimeout());
 	}
 
 	@Override
 	public void close() {
 		this.node.unsubscribe(this.listener);
-		this.requests.values().forEach(PendingRequest::cancel);
-		this.requests.clear();
-		this.ackRequests.clear();
+		this.requests.cancelAll();
+		this.acks.clear();
 	}
 
 	/** Publishes a request to every other node and waits for one response from each. */
@@ -184,11 +169,10 @@ public class RedisAdapter extends InMemoryAdapter {
 			if (nodes <= 1) {
 				return CompletableFuture.completedFuture(List.of());
 			}
-			PendingRequest pending = new PendingRequest(description, nodes - 1, timeout);
-			this.requests.put(requestId, pending);
-			pending.result().whenComplete((responses, ex) -> this.requests.remove(requestId));
+			CompletableFuture<List<Map<String, Object>>> responses = this.requests.await(requestId, description,
+					nodes - 1, timeout);
 			publish(this.channels.request(), this.codec.json(request));
-			return pending.result();
+			return responses;
 		});
 	}
 
@@ -325,29 +309,17 @@ public class RedisAdapter extends InMemoryAdapter {
 		if (requestId == null) {
 			return;
 		}
-		AckRequest ackRequest = this.ackRequests.get(requestId);
-		if (ackRequest != null) {
-			ackRequest.accept(RequestType.fromCode(response.get("type")), response);
-			return;
-		}
-		PendingRequest pending = this.requests.get(requestId);
-		if (pending != null) {
-			pending.add(response);
-		}
-	}
-
-	/** Where the other nodes' answers to a broadcast with acknowledgements go. */
-	private record AckRequest(IntConsumer clientCount, Consumer<List<Object>> ack) {
-
-		void accept(@Nullable RequestType type, Map<String, Object> response) {
-			if (type == RequestType.BROADCAST_CLIENT_COUNT && response.get("clientCount") instanceof Number count) {
-				this.clientCount.accept(count.intValue());
+		if (this.acks.isAwaited(requestId)) {
+			RequestType type = RequestType.fromCode(response.get("type"));
+			if (type == RequestType.BROADCAST_CLIENT_COUNT) {
+				this.acks.clientCount(requestId, response.get("clientCount"));
 			}
 			else if (type == RequestType.BROADCAST_ACK) {
-				this.ack.accept(Collections.singletonList(response.get("packet")));
+				this.acks.ack(requestId, response.get("packet"));
 			}
+			return;
 		}
-
+		this.requests.add(requestId, response);
 	}
 
 }

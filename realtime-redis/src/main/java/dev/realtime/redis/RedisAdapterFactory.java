@@ -2,8 +2,6 @@ package dev.realtime.redis;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -11,8 +9,6 @@ import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.PatternTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.realtime.adapter.Adapter;
@@ -21,19 +17,10 @@ import dev.realtime.adapter.AdapterNamespace;
 import dev.realtime.adapter.AdapterStatus;
 
 /**
- * Creates a {@link RedisAdapter} for each namespace, and holds what they share: this node's id, one subscription
- * connection (which the Redis client re-establishes after a failure), the publisher and the link's heartbeat.
+ * Creates a {@link RedisAdapter} for each namespace, and holds what they share: the {@link RedisNode}, the codec
+ * and the names of the channels.
  */
 public class RedisAdapterFactory implements AdapterFactory, DisposableBean {
-
-	/** How many publications may wait while Redis is slow or unreachable; more are counted as lost. */
-	private static final int PUBLISH_QUEUE_CAPACITY = 10_000;
-
-	private static final long RECOVERY_INTERVAL_MILLIS = 1000;
-
-	private static final Duration HEARTBEAT_INTERVAL = Duration.ofMillis(500);
-
-	private final String uid = RandomIds.next();
 
 	private final String keyPrefix;
 
@@ -41,13 +28,7 @@ public class RedisAdapterFactory implements AdapterFactory, DisposableBean {
 
 	private final ClusterCodec codec;
 
-	private final RedisPublisher publisher;
-
-	private final ExecutorService receiver;
-
-	private final RedisMessageListenerContainer container;
-
-	private final RedisLink link;
+	private final RedisNode node;
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -63,17 +44,7 @@ public class RedisAdapterFactory implements AdapterFactory, DisposableBean {
 		this.keyPrefix = keyPrefix;
 		this.requestTimeout = requestTimeout;
 		this.codec = new ClusterCodec(mapper);
-		this.publisher = new RedisPublisher(connectionFactory, PUBLISH_QUEUE_CAPACITY, publishTimeout);
-		// one thread, so that messages are handled in the order they were published
-		this.receiver = Executors.newSingleThreadExecutor(new CustomizableThreadFactory("realtime-redis-receive-"));
-		this.container = new RedisMessageListenerContainer();
-		this.container.setConnectionFactory(connectionFactory);
-		this.container.setTaskExecutor(this.receiver);
-		this.container.setRecoveryInterval(RECOVERY_INTERVAL_MILLIS);
-		this.container.afterPropertiesSet();
-		this.link = new RedisLink(keyPrefix + "-heartbeat#" + this.uid + "#", this.publisher, HEARTBEAT_INTERVAL);
-		this.container.addMessageListener(this.link, new ChannelTopic(this.link.channel()));
-		this.container.start();
+		this.node = new RedisNode(connectionFactory, keyPrefix, publishTimeout);
 	}
 
 	@Override
@@ -83,16 +54,16 @@ public class RedisAdapterFactory implements AdapterFactory, DisposableBean {
 
 	/** The id of this node in the cluster. */
 	public String uid() {
-		return this.uid;
+		return this.node.uid();
 	}
 
 	@Override
 	public AdapterStatus status() {
-		return new AdapterStatus(this.link.isUp(), this.publisher.failedCount());
+		return this.node.status();
 	}
 
 	RedisChannels channels(String namespace) {
-		return RedisChannels.of(this.keyPrefix, namespace, this.uid);
+		return RedisChannels.of(this.keyPrefix, namespace, uid());
 	}
 
 	Duration requestTimeout() {
@@ -104,27 +75,24 @@ public class RedisAdapterFactory implements AdapterFactory, DisposableBean {
 	}
 
 	RedisPublisher publisher() {
-		return this.publisher;
+		return this.node.publisher();
 	}
 
 	void subscribe(MessageListener listener, RedisChannels channels) {
-		this.container.addMessageListener(listener,
+		this.node.subscribe(listener,
 				List.of(new PatternTopic(channels.broadcastPattern()), new ChannelTopic(channels.request()),
 						new ChannelTopic(channels.response()), new ChannelTopic(channels.ownResponse())));
 	}
 
 	void unsubscribe(MessageListener listener) {
-		this.container.removeMessageListener(listener);
+		this.node.unsubscribe(listener);
 	}
 
 	/** Stops the heartbeat, the subscription and the publisher, once; Redis must still be reachable. */
 	@Override
 	public void close() {
 		if (this.closed.compareAndSet(false, true)) {
-			this.link.close();
-			this.container.stop();
-			this.publisher.close();
-			this.receiver.shutdown();
+			this.node.close();
 		}
 	}
 

@@ -3,7 +3,6 @@ package dev.realtime.redis;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -12,16 +11,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 
 /**
- * Publishes to Redis on a thread of its own, in order, so that a slow or unreachable Redis never holds up the
- * threads that broadcast: they deliver locally and go on. A message that cannot go out within the publication
- * timeout, or that finds the queue full, is dropped and counted, never sent late; the first failure of an outage
- * is logged at WARN, the recovery at INFO.
+ * Writes to Redis on a thread of its own, in order, so that a slow or unreachable Redis never holds up the threads
+ * that broadcast: they deliver locally and go on. A write that cannot go out within the publication timeout, or
+ * that finds the queue full, is dropped and counted, never sent late; the first failure of an outage is logged at
+ * WARN, the recovery at INFO.
  */
 final class RedisPublisher {
 
@@ -31,7 +30,7 @@ final class RedisPublisher {
 
 	private final Duration timeout;
 
-	private final ExecutorService executor;
+	private final ThreadPoolExecutor executor;
 
 	private final AtomicLong failed = new AtomicLong();
 
@@ -46,46 +45,49 @@ final class RedisPublisher {
 
 	/** Queues a message for publication; a failure is counted. */
 	void publish(String channel, byte[] message) {
-		queue(channel, message, true);
+		write("channel \"" + channel + "\"", publication(channel, message), true);
 	}
 
 	/** Queues a message of the node's own, whose failure is not one of the application's lost messages. */
 	void publishUncounted(String channel, byte[] message) {
-		queue(channel, message, false);
+		write("channel \"" + channel + "\"", publication(channel, message), false);
 	}
 
-	private void queue(String channel, byte[] message, boolean counted) {
+	private static Write publication(String channel, byte[] message) {
+		byte[] name = channel.getBytes(StandardCharsets.UTF_8);
+		return (connection, remainingNanos) -> Publication.send(connection, name, message, remainingNanos);
+	}
+
+	/**
+	 * Queues a command, which runs after every one queued before it.
+	 * @param target what the command writes to, for the log
+	 * @param counted whether a failure is one of the application's lost messages
+	 */
+	void write(String target, Write write, boolean counted) {
 		long deadline = System.nanoTime() + this.timeout.toNanos();
 		try {
-			this.executor.execute(() -> publishBefore(deadline, channel, message, counted));
+			this.executor.execute(() -> writeBefore(deadline, target, write, counted));
 		}
 		catch (RejectedExecutionException ex) {
-			if (counted) {
-				failed(channel, "the publication queue is full");
-			}
+			dropped(target, write, counted, this.executor.isShutdown() ? "the node is closing" : "the queue is full");
 		}
 	}
 
-	private void publishBefore(long deadline, String channel, byte[] message, boolean counted) {
+	private void writeBefore(long deadline, String target, Write write, boolean counted) {
 		long remaining = deadline - System.nanoTime();
-		@Nullable String failure = null;
 		if (remaining <= 0) {
-			failure = "it waited longer than the timeout, " + this.timeout.toMillis() + " ms";
+			dropped(target, write, counted, "it waited longer than the timeout, " + this.timeout.toMillis() + " ms");
+			return;
 		}
-		else {
-			try (RedisConnection connection = this.connectionFactory.getConnection()) {
-				if (!Publication.send(connection, channel.getBytes(StandardCharsets.UTF_8), message, remaining)) {
-					failure = "Redis did not take it within the timeout, " + this.timeout.toMillis() + " ms";
-				}
-			}
-			catch (RuntimeException ex) {
-				failure = String.valueOf(ex.getMessage());
-			}
+		try (RedisConnection connection = this.connectionFactory.getConnection()) {
+			write.send(connection, remaining);
 		}
-		if (failure != null) {
-			if (counted) {
-				failed(channel, failure);
-			}
+		catch (QueryTimeoutException ex) {
+			dropped(target, write, counted, "Redis did not take it within the timeout, " + this.timeout.toMillis() + " ms");
+			return;
+		}
+		catch (RuntimeException ex) {
+			dropped(target, write, counted, String.valueOf(ex.getMessage()));
 			return;
 		}
 		if (counted && this.failing) {
@@ -94,21 +96,38 @@ final class RedisPublisher {
 		}
 	}
 
-	private void failed(String channel, String reason) {
+	private void dropped(String target, Write write, boolean counted, String reason) {
+		if (counted) {
+			failed(target, reason);
+		}
+		write.dropped();
+	}
+
+	private void failed(String target, String reason) {
 		long count = this.failed.incrementAndGet();
 		if (!this.failing) {
 			this.failing = true;
-			logger.warn("Could not publish to Redis channel \"" + channel + "\" (" + reason + "): the message is "
-					+ "dropped, as are the next ones until Redis answers again; " + count + " lost so far");
+			logger.warn("Could not publish to Redis " + target + " (" + reason + "): the message is dropped, as are "
+					+ "the next ones until Redis answers again; " + count + " lost so far");
 		}
 		else if (logger.isDebugEnabled()) {
-			logger.debug("Could not publish to Redis channel \"" + channel + "\" (" + reason + "); " + count
+			logger.debug("Could not publish to Redis " + target + " (" + reason + "); " + count
 					+ " message(s) lost so far");
 		}
 	}
 
-	/** How many subscribers a channel has: PUBSUB NUMSUB, which is how the Node adapter counts nodes. */
-	CompletableFuture<Integer> subscribers(String channel) {
+	/**
+	 * The nodes subscribed to a channel, this one included: PUBSUB NUMSUB, which is how the Node adapters count
+	 * nodes. When Redis cannot say in time, this node alone, so that local operations go on.
+	 */
+	CompletableFuture<Integer> nodes(String channel, Duration timeout) {
+		return subscribers(channel).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).exceptionally((ex) -> {
+			logger.warn("Could not count the nodes of " + channel + ", counting this one only: " + ex);
+			return 1;
+		});
+	}
+
+	private CompletableFuture<Integer> subscribers(String channel) {
 		try {
 			return CompletableFuture.supplyAsync(() -> {
 				try (RedisConnection connection = this.connectionFactory.getConnection()) {
@@ -126,8 +145,33 @@ final class RedisPublisher {
 		return this.failed.get();
 	}
 
+	/**
+	 * Takes no more writes and waits for the queued ones, each sent or dropped by its deadline, so that what the
+	 * node wrote last (the sessions of its sockets) reaches Redis before the connection closes.
+	 */
 	void close() {
 		this.executor.shutdown();
+		try {
+			if (!this.executor.awaitTermination(this.timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)) {
+				logger.warn("Writes to Redis still queued at close are dropped");
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	/** A command that the publishing thread sends to Redis within the time left before its deadline. */
+	@FunctionalInterface
+	interface Write {
+
+		/** Sends the command; throws when Redis failed, or did not answer within {@code remainingNanos}. */
+		void send(RedisConnection connection, long remainingNanos);
+
+		/** Told that the command was not sent or failed: on the publishing thread, or the caller's when refused. */
+		default void dropped() {
+		}
+
 	}
 
 }

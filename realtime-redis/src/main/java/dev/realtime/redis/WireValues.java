@@ -22,6 +22,8 @@ final class WireValues {
 	/** Our own addition to the options, ignored by Node nodes: the sending socket, for PUBLISH_OUT middleware. */
 	private static final String SENDER = "sender";
 
+	private static final String VOLATILE = "volatile";
+
 	private WireValues() {
 	}
 
@@ -58,11 +60,16 @@ final class WireValues {
 				(id instanceof Number number) ? number.longValue() : null, data);
 	}
 
+	/** The options, with these flags and the volatile one, as Node writes them. */
 	static Map<String, Object> options(BroadcastOptions options, Map<String, Object> flags) {
 		Map<String, Object> value = new LinkedHashMap<>();
 		value.put("rooms", List.copyOf(options.rooms()));
 		value.put("except", List.copyOf(options.except()));
-		value.put("flags", flags);
+		Map<String, Object> allFlags = new LinkedHashMap<>(flags);
+		if (options.isVolatile()) {
+			allFlags.put(VOLATILE, true);
+		}
+		value.put("flags", allFlags);
 		if (options.sender() != null) {
 			value.put(SENDER, options.sender());
 		}
@@ -74,8 +81,9 @@ final class WireValues {
 			return new BroadcastOptions(Set.of(), Set.of(), true);
 		}
 		Object sender = map.get(SENDER);
+		boolean isVolatile = map.get("flags") instanceof Map<?, ?> flags && Boolean.TRUE.equals(flags.get(VOLATILE));
 		return new BroadcastOptions(strings(map.get("rooms")), strings(map.get("except")), true,
-				(sender instanceof String id) ? id : null);
+				(sender instanceof String id) ? id : null, isVolatile);
 	}
 
 	/** Room names from a JSON or MessagePack array; Node allows numbers as room names. */
