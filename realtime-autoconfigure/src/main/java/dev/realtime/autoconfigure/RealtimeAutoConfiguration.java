@@ -65,9 +65,11 @@ public final class RealtimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	AdapterFactory realtimeAdapterFactory(RealtimeProperties properties, ConnectionStateRecoveryProperties recovery,
 			@Qualifier(SCHEDULER) TaskScheduler scheduler, ApplicationContext context) {
-		if (properties.getAdapter().getType() == AdapterType.REDIS) {
-			throw new InvalidConfigurationPropertyValueException("realtime.adapter.type", "redis",
-					redisMissing(context.getClassLoader()));
+		AdapterType type = properties.getAdapter().getType();
+		if (type != AdapterType.IN_MEMORY) {
+			String name = (type == AdapterType.REDIS) ? "redis" : "redis-streams";
+			throw new InvalidConfigurationPropertyValueException("realtime.adapter.type", name,
+					redisMissing(name, context.getClassLoader()));
 		}
 		ConnectionStateRecovery settings = recovery.toRecovery();
 		if (settings != null) {
@@ -76,13 +78,13 @@ public final class RealtimeAutoConfiguration {
 		return InMemoryAdapter::new;
 	}
 
-	// the Redis adapter's own auto-configuration replaces this bean when it can
-	private static String redisMissing(@Nullable ClassLoader classLoader) {
+	// the Redis adapters' own auto-configurations replace this bean when they can
+	private static String redisMissing(String name, @Nullable ClassLoader classLoader) {
 		if (!ClassUtils.isPresent(REDIS_ADAPTER, classLoader)) {
-			return "The redis adapter needs dev.realtime:realtime-redis and spring-boot-starter-data-redis on the "
-					+ "classpath. Add them, or remove realtime.adapter.type to keep the in-memory adapter.";
+			return "The " + name + " adapter needs dev.realtime:realtime-redis and spring-boot-starter-data-redis on "
+					+ "the classpath. Add them, or remove realtime.adapter.type to keep the in-memory adapter.";
 		}
-		return "The redis adapter needs a RedisConnectionFactory bean. Add spring-boot-starter-data-redis and "
+		return "The " + name + " adapter needs a RedisConnectionFactory bean. Add spring-boot-starter-data-redis and "
 				+ "configure spring.data.redis.*, or remove realtime.adapter.type to keep the in-memory adapter.";
 	}
 

@@ -391,8 +391,9 @@ public class RealtimeProperties implements Validator {
 	public static class Adapter {
 
 		/**
-		 * Which adapter carries broadcasts: in-memory (this instance alone) or redis (every instance sharing the
-		 * Redis of spring.data.redis.*; needs realtime-redis).
+		 * Which adapter carries broadcasts: in-memory (this instance alone), redis (every instance sharing the Redis
+		 * of spring.data.redis.* through pub/sub) or redis-streams (through a Redis stream, which also keeps what
+		 * connection state recovery needs); the Redis ones need realtime-redis.
 		 */
 		private AdapterType type = AdapterType.IN_MEMORY;
 
@@ -414,8 +415,14 @@ public class RealtimeProperties implements Validator {
 		/** Sockets and rooms of this instance alone, in memory. */
 		IN_MEMORY,
 
-		/** Every instance sharing one Redis, through {@code realtime-redis}. */
-		REDIS
+		/** Every instance sharing one Redis through pub/sub, through {@code realtime-redis}. */
+		REDIS,
+
+		/**
+		 * Every instance sharing one Redis stream, through {@code realtime-redis}; sessions of connection state
+		 * recovery are kept in Redis.
+		 */
+		REDIS_STREAMS
 
 	}
 

@@ -72,6 +72,11 @@ class RealtimeAutoConfigurationTests {
 			.run((context) -> assertThat(FailureReport.of(context.getStartupFailure()))
 				.contains("'realtime.connection-state-recovery.enabled'")
 				.contains("Use realtime.adapter.type=redis-streams"));
+		this.runner
+			.withPropertyValues("realtime.connection-state-recovery.enabled=true",
+					"realtime.adapter.type=redis-streams")
+			.withBean(AdapterFactory.class, () -> InMemoryAdapter::new)
+			.run((context) -> assertThat(context).as("the streams adapter keeps what recovery needs").hasNotFailed());
 	}
 
 	@Test

@@ -71,13 +71,15 @@ class RealtimePropertiesValidationTests {
 	}
 
 	@Test
-	void refusesTheRedisAdapterWithoutRealtimeRedis() {
-		this.runner.withPropertyValues("realtime.adapter.type=redis").run((context) -> {
-			assertThat(context).hasFailed();
-			assertThat(FailureReport.of(context.getStartupFailure()))
-				.contains("Invalid value 'redis' for configuration property 'realtime.adapter.type'")
-				.contains("needs dev.realtime:realtime-redis");
-		});
+	void refusesTheRedisAdaptersWithoutRealtimeRedis() {
+		for (String type : new String[] { "redis", "redis-streams" }) {
+			this.runner.withPropertyValues("realtime.adapter.type=" + type).run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(FailureReport.of(context.getStartupFailure()))
+					.contains("Invalid value '" + type + "' for configuration property 'realtime.adapter.type'")
+					.contains("The " + type + " adapter needs dev.realtime:realtime-redis");
+			});
+		}
 	}
 
 }

@@ -16,6 +16,14 @@ public interface AdapterNamespace {
 	/** The socket with this id if it is connected to this node. */
 	@Nullable LocalSocket localSocket(String id);
 
+	/**
+	 * The settings of connection state recovery, or null when it is off: an adapter that keeps sessions elsewhere
+	 * than in memory reads how long from here.
+	 */
+	default @Nullable ConnectionStateRecovery recovery() {
+		return null;
+	}
+
 	/** A new acknowledgement id, unique among the pending acknowledgements of this namespace's sockets. */
 	long nextAckId();
 

@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
 import dev.realtime.adapter.Adapter;
 import dev.realtime.adapter.AdapterNamespace;
 import dev.realtime.adapter.BroadcastOptions;
+import dev.realtime.adapter.ConnectionStateRecovery;
 import dev.realtime.adapter.LocalSocket;
 import dev.realtime.engine.EngineMessage;
 import dev.realtime.middleware.MiddlewareRegistry;
@@ -227,6 +228,11 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 		if (!observers.isEmpty()) {
 			observers.roomLeft(this, socketId, room);
 		}
+	}
+
+	@Override
+	public @Nullable ConnectionStateRecovery recovery() {
+		return this.server.recovery();
 	}
 
 	@Override

@@ -11,7 +11,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import dev.realtime.server.RealtimeServer;
 
 /**
- * A Spring Boot application with the realtime endpoint on a random port and the Redis adapter, as one node of a
+ * A Spring Boot application with the realtime endpoint on a random port and a Redis adapter, as one node of a
  * cluster in the test JVM. Clients join rooms with a "join" event.
  */
 final class ClusterNode implements AutoCloseable {
@@ -26,11 +26,29 @@ final class ClusterNode implements AutoCloseable {
 		});
 	}
 
+	/** A node on the Redis (pub/sub) adapter. */
 	static ClusterNode start(String keyPrefix, int redisPort, String... properties) {
+		return run(redisPort, properties, "realtime.adapter.type=redis", "realtime.adapter.redis.key-prefix=" + keyPrefix,
+				"realtime.adapter.redis.request-timeout=2s");
+	}
+
+	/**
+	 * A node on the Redis Streams adapter, with connection state recovery: the stream and the channels are named
+	 * after the prefix, as {@code node-streams.js} names them, and so are the sessions' keys.
+	 */
+	static ClusterNode startOnStreams(String prefix, int redisPort, String... properties) {
+		return run(redisPort, properties, "realtime.adapter.type=redis-streams",
+				"realtime.adapter.redis-streams.stream-name=" + prefix,
+				"realtime.adapter.redis-streams.channel-prefix=" + prefix,
+				"realtime.adapter.redis-streams.session-key-prefix=" + prefix + ":session:",
+				"realtime.adapter.redis-streams.request-timeout=2s", "realtime.connection-state-recovery.enabled=true");
+	}
+
+	private static ClusterNode run(int redisPort, String[] properties, String... adapter) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(NodeApplication.class)
-			.properties("server.port=0", "realtime.adapter.type=redis", "realtime.adapter.redis.key-prefix=" + keyPrefix,
-					"realtime.adapter.redis.request-timeout=2s", "spring.data.redis.port=" + redisPort,
-					"spring.data.redis.timeout=1s", "spring.main.banner-mode=off")
+			.properties("server.port=0", "spring.data.redis.port=" + redisPort, "spring.data.redis.timeout=1s",
+					"spring.main.banner-mode=off")
+			.properties(adapter)
 			.properties(properties)
 			.run();
 		return new ClusterNode(context);

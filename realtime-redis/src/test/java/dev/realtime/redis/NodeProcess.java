@@ -10,8 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Node.js Socket.IO node of {@code src/test/js/node.js} as a child process on a free port, or another script
- * of that folder run to its end; their output goes to the test's output. A test fails when Node.js or the packages
+ * A Node.js Socket.IO node of {@code src/test/js} ({@code node.js} on the Redis adapter, {@code node-streams.js} on
+ * the Redis Streams one) as a child process on a free port, or another script of that folder run to its end; their
+ * output goes to the test's output. A test fails when Node.js or the packages
  * that the build installs there are missing.
  */
 final class NodeProcess implements AutoCloseable {
@@ -27,9 +28,15 @@ final class NodeProcess implements AutoCloseable {
 		this.port = port;
 	}
 
+	/** The node of {@code node.js}, on the Redis adapter with this key prefix. */
 	static NodeProcess start(int redisPort, String keyPrefix) throws Exception {
+		return start("node.js", redisPort, keyPrefix);
+	}
+
+	/** The node of a script that takes its port, Redis' port and a prefix, and prints "listening" once it listens. */
+	static NodeProcess start(String script, int redisPort, String prefix) throws Exception {
 		int port = freePort();
-		Process process = launch("node.js", String.valueOf(port), String.valueOf(redisPort), keyPrefix);
+		Process process = launch(script, String.valueOf(port), String.valueOf(redisPort), prefix);
 		CompletableFuture<Void> listening = new CompletableFuture<>();
 		Thread output = new Thread(() -> {
 			try (BufferedReader reader = new BufferedReader(

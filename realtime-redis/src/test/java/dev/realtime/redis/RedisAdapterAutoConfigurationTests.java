@@ -21,7 +21,7 @@ class RedisAdapterAutoConfigurationTests {
 
 	private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class, RedisAdapterAutoConfiguration.class,
-				RealtimeAutoConfiguration.class))
+				RedisStreamsAdapterAutoConfiguration.class, RealtimeAutoConfiguration.class))
 		.withPropertyValues("spring.data.redis.port=" + TestRedis.shared().port());
 
 	@Test
@@ -30,6 +30,47 @@ class RedisAdapterAutoConfigurationTests {
 			assertThat(context).getBean(AdapterFactory.class).isInstanceOf(RedisAdapterFactory.class);
 			assertThat(context.getBean(RealtimeServer.class).sockets().adapter()).isInstanceOf(RedisAdapter.class);
 		});
+	}
+
+	@Test
+	void redisStreamsAdapterReplacesTheInMemoryOneWhenChosenAndRecoversConnections() {
+		this.runner
+			.withPropertyValues("realtime.adapter.type=redis-streams", "realtime.connection-state-recovery.enabled=true")
+			.run((context) -> {
+				assertThat(context).hasNotFailed()
+					.getBean(AdapterFactory.class)
+					.isInstanceOf(RedisStreamsAdapterFactory.class);
+				assertThat(context.getBean(RealtimeServer.class).sockets().adapter())
+					.isInstanceOf(RedisStreamsAdapter.class);
+			});
+	}
+
+	@Test
+	void redisStreamsSettingsThatMakeNoSenseStopStartUp() {
+		this.runner.withPropertyValues("realtime.adapter.type=redis-streams", "realtime.adapter.redis-streams.max-len=0")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("maxLen"));
+		this.runner
+			.withPropertyValues("realtime.adapter.type=redis-streams", "realtime.adapter.redis-streams.stream-name=")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(BindValidationException.class)
+				.hasMessageContaining("streamName"));
+	}
+
+	@Test
+	void redisStreamsAdapterWithoutAConnectionFactoryStopsStartUp() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RedisStreamsAdapterAutoConfiguration.class,
+					RealtimeAutoConfiguration.class))
+			.withPropertyValues("realtime.adapter.type=redis-streams")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("realtime.adapter.type")
+				.hasMessageContaining("redis-streams adapter needs a RedisConnectionFactory bean"));
 	}
 
 	@Test
@@ -70,10 +111,12 @@ class RedisAdapterAutoConfigurationTests {
 	}
 
 	@Test
-	void redisClientTriesToReconnectAtLeastEverySecondWithTheRedisAdapter() {
-		this.runner.withPropertyValues("realtime.adapter.type=redis")
-			.run((context) -> assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(20))
-				.isEqualTo(Duration.ofSeconds(1)));
+	void redisClientTriesToReconnectAtLeastEverySecondWithEitherRedisAdapter() {
+		for (String type : new String[] { "redis", "redis-streams" }) {
+			this.runner.withPropertyValues("realtime.adapter.type=" + type)
+				.run((context) -> assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(20))
+					.isEqualTo(Duration.ofSeconds(1)));
+		}
 		this.runner.run((context) -> assertThat(context.getBean(ClientResources.class).reconnectDelay().createDelay(20))
 			.as("Lettuce's own delay, without the adapter")
 			.isEqualTo(Duration.ofSeconds(30)));

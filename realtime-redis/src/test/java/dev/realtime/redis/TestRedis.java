@@ -3,7 +3,11 @@ package dev.realtime.redis;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.List;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
@@ -55,6 +59,17 @@ final class TestRedis {
 			throw new UncheckedIOException("Cannot start the embedded Redis server on port " + this.port, ex);
 		}
 		logger.info("Redis for the tests started on 127.0.0.1:{}", this.port);
+	}
+
+	/** The keys that match a pattern (KEYS), which tests read to know what a node has stored. */
+	List<String> keys(String pattern) {
+		RedisClient client = RedisClient.create(RedisURI.create("127.0.0.1", this.port));
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return connection.sync().keys(pattern);
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 	void stop() {
