@@ -41,7 +41,7 @@ class ExpiryOnEveryAuthenticationPathTests {
 			.properties("server.port=0", "realtime.security.expiry-grace=1s")
 			.run()) {
 			int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-			Instant expiresAt = Instant.ofEpochMilli(System.currentTimeMillis() + 4000);
+			Instant expiresAt = Instant.ofEpochMilli(System.currentTimeMillis() + 6000);
 			String token = ExpiringTokens.token("alice", expiresAt);
 			try (JavaClient client = JavaClient.connect(port, "/", Map.of("token", token), "websocket")) {
 				client.awaitConnect();

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * cannot connect again, and a fresh token renewed in-band keeps a socket going.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "chat.login.token-lifetime=4s", "realtime.security.expiry-grace=1s" })
+		properties = { "chat.login.token-lifetime=6s", "realtime.security.expiry-grace=1s" })
 class TokenExpiryTests {
 
 	private static final long TIMEOUT_SECONDS = 10;
@@ -63,7 +63,7 @@ class TokenExpiryTests {
 		Socket socket = socket(token.value());
 		connect(socket);
 		// halfway through the token's life, as a client renews ahead of the expiry
-		sleepUntil(token.expiresAt().minusSeconds(2));
+		sleepUntil(token.expiresAt().minusSeconds(3));
 		IssuedToken fresh = this.tokens.issue("bob");
 		CompletableFuture<Object[]> renewed = new CompletableFuture<>();
 		socket.emit("#authenticate", new JSONObject().put("token", fresh.value()), (Ack) renewed::complete);
