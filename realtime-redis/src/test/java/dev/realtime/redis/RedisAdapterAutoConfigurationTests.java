@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 import dev.realtime.adapter.AdapterFactory;
 import dev.realtime.adapter.InMemoryAdapter;
@@ -16,6 +17,7 @@ import dev.realtime.autoconfigure.RealtimeAutoConfiguration;
 import dev.realtime.server.RealtimeServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
 
 class RedisAdapterAutoConfigurationTests {
 
@@ -71,6 +73,19 @@ class RedisAdapterAutoConfigurationTests {
 				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
 				.hasMessageContaining("realtime.adapter.type")
 				.hasMessageContaining("redis-streams adapter needs a RedisConnectionFactory bean"));
+	}
+
+	@Test
+	void redisStreamsAdapterNeedsLettuce() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(RedisStreamsAdapterAutoConfiguration.class,
+					RealtimeAutoConfiguration.class))
+			.withBean(RedisConnectionFactory.class, () -> mock(RedisConnectionFactory.class))
+			.withPropertyValues("realtime.adapter.type=redis-streams")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("reads the stream with Lettuce"));
 	}
 
 	@Test
