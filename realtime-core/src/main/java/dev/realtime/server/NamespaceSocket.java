@@ -119,6 +119,11 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	}
 
 	@Override
+	public Instant connectedAt() {
+		return this.connectedAt;
+	}
+
+	@Override
 	public boolean isConnected() {
 		return this.connected;
 	}

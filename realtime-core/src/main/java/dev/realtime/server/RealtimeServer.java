@@ -208,6 +208,17 @@ public class RealtimeServer {
 		return sockets().fetchSockets();
 	}
 
+	/** The socket with this id connected on this node, in whichever namespace, or null. */
+	public @Nullable RealtimeSocket socket(String id) {
+		for (Namespace namespace : this.namespaces.values()) {
+			RealtimeSocket socket = namespace.socket(id);
+			if (socket != null) {
+				return socket;
+			}
+		}
+		return null;
+	}
+
 	/** Sockets connected on this node, over all namespaces. */
 	public int socketCount() {
 		return this.namespaces.values().stream().mapToInt(Namespace::socketCount).sum();
