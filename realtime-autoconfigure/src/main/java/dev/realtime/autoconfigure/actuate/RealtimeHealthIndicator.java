@@ -1,5 +1,6 @@
 package dev.realtime.autoconfigure.actuate;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.boot.health.contributor.Health;
@@ -24,11 +25,13 @@ public class RealtimeHealthIndicator implements HealthIndicator {
 	@Override
 	public Health health() {
 		AdapterStatus adapter = this.server.adapterStatus();
+		Map<String, Object> link = new LinkedHashMap<>();
+		link.put("connected", adapter.connected());
+		link.put("failedPublications", adapter.failedPublications());
 		return (adapter.connected() ? Health.up() : Health.down())
 			.withDetail("connections", this.server.connectionCount())
 			.withDetail("sockets", this.server.socketCount())
-			.withDetail("adapter",
-					Map.of("connected", adapter.connected(), "failedPublications", adapter.failedPublications()))
+			.withDetail("adapter", link)
 			.build();
 	}
 
