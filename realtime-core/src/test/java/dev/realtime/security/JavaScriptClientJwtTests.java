@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Signed JWTs from the official JavaScript client: valid, expired and refused at the connection, and renewed in-band
  * with {@code #authenticate} past the first token's expiry.
  */
-@SpringBootTest(classes = { RealtimeTestApplication.class, JwtTestConfiguration.class },
+@SpringBootTest(classes = { RealtimeTestApplication.class, SecurityTestConfiguration.class },
 		webEnvironment = WebEnvironment.RANDOM_PORT)
 class JavaScriptClientJwtTests {
 
@@ -39,13 +39,13 @@ class JavaScriptClientJwtTests {
 	}
 
 	private static String token(String subject, Instant expiresAt) {
-		return JwtTestConfiguration.TOKENS.token(subject, expiresAt);
+		return SecurityTestConfiguration.JWTS.token(subject, expiresAt);
 	}
 
 	@Test
 	void aValidTokenConnectsAndExpiredOrForgedOnesAreRefused() {
 		Instant now = Instant.now();
-		assertThat(run(token("alice", inSeconds(60)), List.of(), now).at("/whoami/0/name").asString())
+		assertThat(run(token("alice", inSeconds(60)), List.of(), now).at("/whoami/0/principal").asString())
 			.isEqualTo("alice");
 		assertThat(run(token("alice", inSeconds(-120)), List.of(), now).at("/connectError/message").asString())
 			.isEqualTo("Auth token expired");
@@ -57,11 +57,11 @@ class JavaScriptClientJwtTests {
 	void aRenewedTokenKeepsTheSocketPastTheFirstTokensExpiry() {
 		// long enough for a busy machine to start the client before it expires
 		Instant expiresAt = inSeconds(10);
-		JsonNode result = run(token("alice", expiresAt), List.of("forged", token("alice", inSeconds(60))),
-				expiresAt.plus(JwtTestConfiguration.GRACE).plusSeconds(1));
+		JsonNode result = run(token("alice", expiresAt), List.of("bad", token("alice", inSeconds(60))),
+				expiresAt.plus(SecurityTestConfiguration.GRACE).plusSeconds(1));
 		assertThat(result.at("/renewals/0/0/message").asString()).isEqualTo("Bad credentials");
 		assertThat(result.at("/renewals/1").size()).isZero();
-		assertThat(result.at("/whoami/0/name").asString()).isEqualTo("alice");
+		assertThat(result.at("/whoami/0/principal").asString()).isEqualTo("alice");
 		assertThat(result.at("/disconnectReason").asString()).isEqualTo("io client disconnect");
 	}
 
@@ -69,7 +69,7 @@ class JavaScriptClientJwtTests {
 	void withoutARenewalTheSocketIsDisconnectedAfterTheExpiryAndItsGrace() {
 		Instant expiresAt = inSeconds(10);
 		JsonNode result = run(token("alice", expiresAt), List.of(),
-				expiresAt.plus(JwtTestConfiguration.GRACE).plusSeconds(1));
+				expiresAt.plus(SecurityTestConfiguration.GRACE).plusSeconds(1));
 		assertThat(result.at("/whoami").isNull()).as(result.toString()).isTrue();
 		assertThat(result.at("/disconnectReason").asString()).isEqualTo("io server disconnect");
 	}
