@@ -14,15 +14,20 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.util.LinkedMultiValueMap;
 
+import dev.realtime.autoconfigure.RealtimeSecurityAutoConfiguration.ResourceServerTokenProviders;
 import dev.realtime.middleware.ConnectContext;
+import dev.realtime.middleware.EmitOutMiddleware;
 import dev.realtime.middleware.Next;
+import dev.realtime.middleware.PublishOutMiddleware;
 import dev.realtime.security.AccessDeniedExceptionTranslator;
 import dev.realtime.security.AuthenticationMiddleware;
 import dev.realtime.security.AuthenticationPrincipalArgumentResolver;
@@ -30,7 +35,12 @@ import dev.realtime.security.AuthorizationMiddleware;
 import dev.realtime.security.ExpiryMiddleware;
 import dev.realtime.security.HandshakeBearerToken;
 import dev.realtime.security.RealtimeAuthorizationRules;
+import dev.realtime.security.ReceiveAuthorizationMiddleware;
+import dev.realtime.security.ResourceServerTokenProvider;
 import dev.realtime.security.SecurityContextInvocationScope;
+import dev.realtime.security.SocketAuthenticator;
+import dev.realtime.security.SocketCredentialRenewal;
+import dev.realtime.server.CredentialRenewal;
 import dev.realtime.server.Handshake;
 import dev.realtime.server.Namespace;
 import dev.realtime.server.RealtimeException;
@@ -120,6 +130,45 @@ class RealtimeSecurityAutoConfigurationTests {
 	}
 
 	@Test
+	void checksDeliveriesOnlyWhenARuleSaysWhatAUserMayReceive() {
+		this.runner.withUserConfiguration(RulesConfiguration.class)
+			.run((context) -> assertThat(context.getBean("realtimeReceiveAuthorizationMiddleware"))
+				.isNotInstanceOf(ReceiveAuthorizationMiddleware.class)
+				.isNotInstanceOf(EmitOutMiddleware.class)
+				.isNotInstanceOf(PublishOutMiddleware.class));
+		this.runner.withUserConfiguration(ReceiveRulesConfiguration.class)
+			.run((context) -> assertThat(context.getBean("realtimeReceiveAuthorizationMiddleware"))
+				.isInstanceOf(ReceiveAuthorizationMiddleware.class));
+	}
+
+	@Test
+	void authenticatesBearerTokensWithTheResourceServersJwtDecoderAndRenewsThemInBand() {
+		this.runner.withBean(JwtDecoder.class, () -> mock(JwtDecoder.class)).run((context) -> {
+			assertThat(context).hasSingleBean(SocketAuthenticator.class).hasSingleBean(SocketCredentialRenewal.class);
+			assertThat(context.getBean(ResourceServerTokenProviders.class).providers()).singleElement()
+				.isInstanceOf(ResourceServerTokenProvider.class);
+			assertThat(ReflectionTestUtils.getField(context.getBean(RealtimeServer.class), "credentialRenewal"))
+				.isSameAs(context.getBean(SocketCredentialRenewal.class));
+		});
+	}
+
+	@Test
+	void leavesTheResourceServerToAnAuthenticationManagerResolver() {
+		this.runner.withBean(JwtDecoder.class, () -> mock(JwtDecoder.class))
+			.withBean(AuthenticationManagerResolver.class, () -> (request) -> null)
+			.run((context) -> assertThat(context).doesNotHaveBean(ResourceServerTokenProviders.class)
+				.doesNotHaveBean(SocketAuthenticator.class));
+	}
+
+	@Test
+	void refusesRenewalsWhenNothingAuthenticatesCredentials() {
+		this.runner.run((context) -> {
+			assertThat(context).doesNotHaveBean(SocketAuthenticator.class).doesNotHaveBean(CredentialRenewal.class);
+			assertThat(ReflectionTestUtils.getField(context.getBean(RealtimeServer.class), "credentialRenewal")).isNull();
+		});
+	}
+
+	@Test
 	void backsOffForTheApplicationsOwnBeans() {
 		this.runner.withUserConfiguration(CustomMiddlewareConfiguration.class)
 			.run((context) -> assertThat(context).getBean(AuthenticationMiddleware.class)
@@ -197,11 +246,24 @@ class RealtimeSecurityAutoConfigurationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
+	static class ReceiveRulesConfiguration {
+
+		@Bean
+		RealtimeAuthorizationRules rules() {
+			return RealtimeAuthorizationRules.builder()
+				.receive("admin.*").hasRole("ADMIN")
+				.anyMessage().authenticated()
+				.build();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
 	static class CustomMiddlewareConfiguration {
 
 		@Bean
 		AuthenticationMiddleware customAuthentication() {
-			return new AuthenticationMiddleware((handshake) -> null, null);
+			return new AuthenticationMiddleware((handshake) -> null);
 		}
 
 	}

@@ -13,11 +13,11 @@ import org.springframework.util.ReflectionUtils;
 /**
  * When an authenticated user's credentials stop being valid.
  * <p>
- * The {@link #standard() standard} strategy reads, in order: an {@code Instant getExpiresAt()} of the
- * authentication itself, then of its credentials (OAuth2's {@code Jwt} and {@code OAuth2AccessToken} have one), then
- * the {@code exp} claim (seconds since the epoch) of a principal or details that is a {@code Map} of JWT claims.
- * Credentials are read after authentication: a {@code ProviderManager} erases those that are a
- * {@code CredentialsContainer}, which OAuth2 tokens are not.
+ * The {@link #standard() standard} strategy reads, in order, an {@code Instant getExpiresAt()} of the
+ * authentication itself, of its credentials (OAuth2's {@code Jwt} and {@code OAuth2AccessToken} have one), of its
+ * principal, then of its details; then the {@code exp} claim (seconds since the epoch) of a principal or details that
+ * is a {@code Map} of JWT claims. A {@link SocketAuthenticator} reads it before a {@code ProviderManager} erases the
+ * credentials.
  */
 @FunctionalInterface
 public interface AuthenticationExpiry {
@@ -27,14 +27,15 @@ public interface AuthenticationExpiry {
 
 	static AuthenticationExpiry standard() {
 		return (authentication) -> {
-			Instant expiresAt = expiresAtProperty(authentication);
-			if (expiresAt == null) {
-				expiresAt = expiresAtProperty(authentication.getCredentials());
+			for (Object source : new Object[] { authentication, authentication.getCredentials(),
+					authentication.getPrincipal(), authentication.getDetails() }) {
+				Instant expiresAt = expiresAtProperty(source);
+				if (expiresAt != null) {
+					return expiresAt;
+				}
 			}
-			if (expiresAt == null) {
-				expiresAt = expClaim(authentication.getPrincipal());
-			}
-			return (expiresAt != null) ? expiresAt : expClaim(authentication.getDetails());
+			Instant exp = expClaim(authentication.getPrincipal());
+			return (exp != null) ? exp : expClaim(authentication.getDetails());
 		};
 	}
 

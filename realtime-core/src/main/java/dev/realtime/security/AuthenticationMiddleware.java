@@ -1,14 +1,8 @@
 package dev.realtime.security;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationServiceException;
-import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 
 import dev.realtime.middleware.ConnectContext;
 import dev.realtime.middleware.ConnectMiddleware;
@@ -17,9 +11,10 @@ import dev.realtime.server.RealtimeException;
 
 /**
  * Authenticates each socket when it connects to a namespace. Credentials the client presented (read by the
- * {@link HandshakeAuthenticationConverter}) are authenticated by the {@link AuthenticationManager}; without them,
- * the user the application's HTTP security established for the handshake request (session cookie, HTTP Basic) is
- * kept. The result becomes the socket's {@link dev.realtime.middleware.SocketContext#principal() principal}.
+ * {@link HandshakeAuthenticationConverter}) are authenticated by a {@link SocketAuthenticator}; without them, the
+ * user the application's HTTP security established for the handshake request (session cookie, HTTP Basic) is kept.
+ * The result becomes the socket's {@link dev.realtime.middleware.SocketContext#principal() principal}, and the
+ * expiry of its credentials the socket attribute {@link ExpiryMiddleware#EXPIRES_AT_ATTRIBUTE}.
  * <p>
  * Runs at {@link #ORDER} on the CONNECT line: middleware ordered before it sees no authenticated user yet. A
  * failure is a CONNECT_ERROR saying what failed ("Missing credentials", "Bad credentials", "Auth token expired",
@@ -30,22 +25,31 @@ public class AuthenticationMiddleware extends OrderedMiddleware implements Conne
 	/** Where this middleware runs; user middleware before it sees no authenticated user. */
 	public static final int ORDER = -100;
 
-	private static final Logger logger = LoggerFactory.getLogger(AuthenticationMiddleware.class);
-
 	private final HandshakeAuthenticationConverter converter;
 
-	private final @Nullable AuthenticationManager authenticationManager;
+	private final @Nullable SocketAuthenticator authenticator;
 
 	private boolean requireAuthentication;
 
+	/** Keeps only the user the application's HTTP security established: presented credentials are not read. */
+	public AuthenticationMiddleware(HandshakeAuthenticationConverter converter) {
+		this(converter, (SocketAuthenticator) null);
+	}
+
+	/** Authenticates presented credentials with this manager, their expiry read by the standard strategy. */
+	public AuthenticationMiddleware(HandshakeAuthenticationConverter converter,
+			AuthenticationManager authenticationManager) {
+		this(converter, new SocketAuthenticator(authenticationManager, AuthenticationExpiry.standard()));
+	}
+
 	/**
-	 * @param authenticationManager authenticates presented credentials; null to keep only the HTTP user
+	 * @param authenticator authenticates presented credentials; null to keep only the HTTP user
 	 */
 	public AuthenticationMiddleware(HandshakeAuthenticationConverter converter,
-			@Nullable AuthenticationManager authenticationManager) {
+			@Nullable SocketAuthenticator authenticator) {
 		super(ORDER);
 		this.converter = converter;
-		this.authenticationManager = authenticationManager;
+		this.authenticator = authenticator;
 	}
 
 	/** Whether a socket with neither credentials nor an HTTP user is refused (off by default). */
@@ -61,38 +65,20 @@ public class AuthenticationMiddleware extends OrderedMiddleware implements Conne
 
 	@Override
 	public void onConnect(ConnectContext context, Next next) {
-		Authentication request = (this.authenticationManager != null) ? this.converter.convert(context.handshake())
-				: null;
+		Authentication request = (this.authenticator != null) ? this.converter.convert(context.handshake()) : null;
+		// what a recovered socket kept of its earlier credentials is replaced
+		context.attributes().remove(ExpiryMiddleware.EXPIRES_AT_ATTRIBUTE);
 		if (request != null) {
-			context.setPrincipal(authenticate(this.authenticationManager, request));
+			SocketAuthenticator.Authenticated result = this.authenticator.authenticate(request);
+			context.setPrincipal(result.authentication());
+			if (result.expiresAt() != null) {
+				context.attributes().put(ExpiryMiddleware.EXPIRES_AT_ATTRIBUTE, result.expiresAt());
+			}
 		}
 		else if (this.requireAuthentication && context.principal() == null) {
 			throw new RealtimeException("Missing credentials");
 		}
 		next.proceed();
-	}
-
-	private static Authentication authenticate(AuthenticationManager manager, Authentication request) {
-		try {
-			Authentication result = manager.authenticate(request);
-			if (result == null || !result.isAuthenticated()) {
-				throw new RealtimeException("Bad credentials");
-			}
-			return result;
-		}
-		catch (CredentialsExpiredException ex) {
-			throw new AuthTokenExpiredException(null);
-		}
-		catch (AccountStatusException ex) {
-			throw new RealtimeException("Account unavailable");
-		}
-		catch (AuthenticationServiceException ex) {
-			logger.error("Authentication of a handshake failed", ex);
-			throw new RealtimeException("Authentication unavailable");
-		}
-		catch (AuthenticationException ex) {
-			throw new RealtimeException("Bad credentials");
-		}
 	}
 
 }

@@ -56,17 +56,38 @@ public class ExpiryMiddleware
 		this.grace = grace;
 	}
 
+	/** A recovered socket's credentials are checked again: expired ones fail as at its first connection. */
+	@Override
+	public boolean runsOnRecovery() {
+		return true;
+	}
+
 	@Override
 	public void onConnect(ConnectContext context, Next next) {
-		Authentication authentication = authentication(context);
-		Instant expiresAt = (authentication != null) ? this.expiry.expiresAt(authentication) : null;
+		Instant expiresAt = context.socket().attribute(EXPIRES_AT_ATTRIBUTE, Instant.class);
+		if (expiresAt == null) {
+			Authentication authentication = authentication(context);
+			expiresAt = (authentication != null) ? this.expiry.expiresAt(authentication) : null;
+		}
 		if (expiresAt != null) {
 			rejectIfExpired(expiresAt);
-			context.attributes().put(EXPIRES_AT_ATTRIBUTE, expiresAt);
-			WeakReference<RealtimeSocket> socket = new WeakReference<>(context.socket());
-			this.scheduler.schedule(() -> disconnectIfExpired(socket.get(), expiresAt), expiresAt.plus(this.grace));
 		}
+		track(context.socket(), expiresAt);
 		next.proceed();
+	}
+
+	/**
+	 * Ends the socket's actions at this expiry from now on, replacing the one it had, as a renewal of its
+	 * credentials does; null for credentials that do not expire.
+	 */
+	public void track(RealtimeSocket socket, @Nullable Instant expiresAt) {
+		if (expiresAt == null) {
+			socket.attributes().remove(EXPIRES_AT_ATTRIBUTE);
+			return;
+		}
+		socket.attributes().put(EXPIRES_AT_ATTRIBUTE, expiresAt);
+		WeakReference<RealtimeSocket> reference = new WeakReference<>(socket);
+		this.scheduler.schedule(() -> disconnectIfExpired(reference.get(), expiresAt), expiresAt.plus(this.grace));
 	}
 
 	@Override
@@ -92,7 +113,7 @@ public class ExpiryMiddleware
 		next.proceed();
 	}
 
-	private static void rejectIfExpired(Instant expiresAt) {
+	static void rejectIfExpired(Instant expiresAt) {
 		if (!Instant.now().isBefore(expiresAt)) {
 			throw new AuthTokenExpiredException(expiresAt);
 		}

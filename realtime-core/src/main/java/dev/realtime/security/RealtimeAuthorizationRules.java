@@ -18,8 +18,10 @@ import org.springframework.util.AntPathMatcher;
 import org.springframework.util.PathMatcher;
 
 import dev.realtime.middleware.ConnectContext;
+import dev.realtime.middleware.EmitOutContext;
 import dev.realtime.middleware.EventContext;
 import dev.realtime.middleware.PublishInContext;
+import dev.realtime.middleware.PublishOutContext;
 import dev.realtime.middleware.SocketContext;
 import dev.realtime.middleware.SubscribeContext;
 
@@ -31,11 +33,14 @@ import dev.realtime.middleware.SubscribeContext;
  *     .namespace("/admin").hasRole("ADMIN")
  *     .event("chat:*").authenticated()
  *     .subscribe("user.{id}").matchesPrincipalName("id")
+ *     .receive("admin.*").hasRole("ADMIN")
  *     .anyMessage().permitAll()
  *     .build();
  * </pre>
  * The first rule that matches an action decides; an action that no rule matches is denied, so a rule set usually
- * ends with {@code anyMessage()}. Namespace patterns are Ant-style paths ({@code /admin/**}); event and channel
+ * ends with {@code anyMessage()}. What a user may {@linkplain Builder#receive receive} is decided apart, per
+ * recipient, by the first {@code receive} rule that matches; a delivery that none matches is allowed, since what the
+ * server sends is its own decision. Namespace patterns are Ant-style paths ({@code /admin/**}); event and channel
  * patterns are Ant-style with {@code .} as separator ({@code chat:*}, {@code user.{id}}, {@code news.**}).
  */
 public final class RealtimeAuthorizationRules {
@@ -56,15 +61,36 @@ public final class RealtimeAuthorizationRules {
 
 	/** The decision of the first rule that matches the action; denied when none does. */
 	public AuthorizationResult authorize(Supplier<@Nullable Authentication> authentication, SocketContext action) {
+		AuthorizationResult result = decide(false, authentication, action);
+		return (result != null) ? result : new AuthorizationDecision(false);
+	}
+
+	/**
+	 * Whether the recipient of a delivery (a {@link PublishOutContext} or an {@link EmitOutContext}) may receive
+	 * it: the decision of the first {@code receive} rule that matches; allowed when none does.
+	 */
+	public AuthorizationResult authorizeReceive(Supplier<@Nullable Authentication> authentication,
+			SocketContext delivery) {
+		AuthorizationResult result = decide(true, authentication, delivery);
+		return (result != null) ? result : new AuthorizationDecision(true);
+	}
+
+	/** Whether a rule says what a user may receive: without one, deliveries need no check. */
+	public boolean hasReceiveRules() {
+		return this.rules.stream().anyMatch(Rule::receive);
+	}
+
+	private @Nullable AuthorizationResult decide(boolean receive, Supplier<@Nullable Authentication> authentication,
+			SocketContext action) {
 		for (Rule rule : this.rules) {
-			Map<String, String> variables = rule.matcher().match(action);
+			Map<String, String> variables = (rule.receive() == receive) ? rule.matcher().match(action) : null;
 			if (variables != null) {
 				AuthorizationResult result = rule.manager()
 					.authorize(authentication, new RealtimeAuthorizationContext(action, variables));
 				return (result != null) ? result : new AuthorizationDecision(false);
 			}
 		}
-		return new AuthorizationDecision(false);
+		return null;
 	}
 
 	/** Which actions a rule applies to: the variables its pattern captured, or null when it does not apply. */
@@ -86,7 +112,8 @@ public final class RealtimeAuthorizationRules {
 
 	}
 
-	private record Rule(ActionMatcher matcher, AuthorizationManager<RealtimeAuthorizationContext> manager) {
+	private record Rule(ActionMatcher matcher, AuthorizationManager<RealtimeAuthorizationContext> manager,
+			boolean receive) {
 	}
 
 	/** Adds rules in the order they are checked. */
@@ -121,9 +148,25 @@ public final class RealtimeAuthorizationRules {
 					(pattern) -> ActionMatcher.of(PublishInContext.class, PublishInContext::channel, NAMES, pattern));
 		}
 
-		/** Every action. */
+		/**
+		 * Receiving the channel publications and the server's events whose names match the pattern, checked for
+		 * each recipient on the PUBLISH_OUT and EMIT_OUT lines; a recipient denied is skipped, silently.
+		 */
+		public Constraint receive(String... patterns) {
+			return new Constraint(List.of(patterns).stream().map((pattern) -> {
+				ActionMatcher publication = ActionMatcher.of(PublishOutContext.class, PublishOutContext::channel,
+						NAMES, pattern);
+				ActionMatcher event = ActionMatcher.of(EmitOutContext.class, EmitOutContext::event, NAMES, pattern);
+				return (ActionMatcher) (action) -> {
+					Map<String, String> variables = publication.match(action);
+					return (variables != null) ? variables : event.match(action);
+				};
+			}).toList(), true);
+		}
+
+		/** Every action; deliveries are decided by {@link #receive} rules alone. */
 		public Constraint anyMessage() {
-			return new Constraint(List.of((action) -> Map.of()));
+			return new Constraint(List.of((action) -> Map.of()), false);
 		}
 
 		public RealtimeAuthorizationRules build() {
@@ -131,7 +174,7 @@ public final class RealtimeAuthorizationRules {
 		}
 
 		private Constraint constraint(String[] patterns, Function<String, ActionMatcher> matcher) {
-			return new Constraint(List.of(patterns).stream().map(matcher).toList());
+			return new Constraint(List.of(patterns).stream().map(matcher).toList(), false);
 		}
 
 		/** What the matched actions require. */
@@ -139,8 +182,11 @@ public final class RealtimeAuthorizationRules {
 
 			private final List<ActionMatcher> matchers;
 
-			private Constraint(List<ActionMatcher> matchers) {
+			private final boolean receive;
+
+			private Constraint(List<ActionMatcher> matchers, boolean receive) {
 				this.matchers = matchers;
+				this.receive = receive;
 			}
 
 			public Builder permitAll() {
@@ -182,7 +228,7 @@ public final class RealtimeAuthorizationRules {
 
 			/** Decided by any authorization manager. */
 			public Builder access(AuthorizationManager<RealtimeAuthorizationContext> manager) {
-				this.matchers.forEach((matcher) -> Builder.this.rules.add(new Rule(matcher, manager)));
+				this.matchers.forEach((matcher) -> Builder.this.rules.add(new Rule(matcher, manager, this.receive)));
 				return Builder.this;
 			}
 

@@ -265,13 +265,22 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		String event = String.valueOf(data.get(0));
 		List<Object> args = new ArrayList<>(data.subList(1, data.size()));
 		Observers observers = observers();
-		if (!observers.isEmpty()) {
+		// a renewal's credentials are shown to no observer (the Admin UI lists the events it receives)
+		if (!observers.isEmpty() && !AuthenticateRequest.NAME.equals(event)) {
 			observers.eventReceived(this, event, args);
 		}
 		Long ackId = packet.id();
 		Ack ack = (ackId != null) ? new OnceAck((answer) -> sendAck(ackId, answer)) : Ack.NONE;
-		this.inbound.submit(() -> ChannelRequests.isChannelRequest(event) ? ChannelRequests.handle(this, event, args, ack)
-				: handleEvent(event, args, ack));
+		this.inbound.submit(() -> {
+			if (ChannelRequests.isChannelRequest(event)) {
+				return ChannelRequests.handle(this, event, args, ack);
+			}
+			if (AuthenticateRequest.NAME.equals(event)) {
+				AuthenticateRequest.handle(this, args, ack, this.namespace.server().credentialRenewal());
+				return CompletableFuture.completedFuture(null);
+			}
+			return handleEvent(event, args, ack);
+		});
 	}
 
 	private CompletionStage<?> handleEvent(String event, List<Object> args, Ack ack) {

@@ -53,6 +53,8 @@ public class RealtimeServer {
 
 	private volatile InvocationScope invocationScope = InvocationScope.NONE;
 
+	private volatile @Nullable CredentialRenewal credentialRenewal;
+
 	private final Namespaces namespaces;
 
 	private final Map<String, Client> clients = new ConcurrentHashMap<>();
@@ -89,6 +91,15 @@ public class RealtimeServer {
 
 	InvocationScope invocationScope() {
 		return this.invocationScope;
+	}
+
+	/** Answers the clients' in-band {@code #authenticate} requests; without it they are refused. */
+	public void setCredentialRenewal(@Nullable CredentialRenewal credentialRenewal) {
+		this.credentialRenewal = credentialRenewal;
+	}
+
+	@Nullable CredentialRenewal credentialRenewal() {
+		return this.credentialRenewal;
 	}
 
 	/** Tells this observer what the server does from now on, after the observers added before. */

@@ -2,8 +2,10 @@ package dev.realtime.security;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
@@ -26,11 +28,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import dev.realtime.annotation.OnEvent;
 import dev.realtime.annotation.RealtimeController;
 import dev.realtime.server.RealtimeServer;
+import dev.realtime.support.SignedTokens;
 
 /**
  * The security bridge wired by hand on the test application, beside an HTTP security with form login and HTTP
- * Basic: bearer tokens from {@link TestTokens}, authentication required, a short expiry grace, and rules for the
- * {@code /admin} namespace, {@code admin:*} events, {@code user.{id}} channels and {@code news.*} publications.
+ * Basic: signed JWTs and bearer tokens from {@link TestTokens}, renewal with {@code #authenticate}, authentication
+ * required, a short expiry grace, and rules for the {@code /admin} namespace, {@code admin:*} events,
+ * {@code user.{id}} channels and {@code news.*} publications.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -54,12 +58,30 @@ class SecurityTestConfiguration {
 				User.withUsername("dave").password("{noop}secret").roles("USER", "ADMIN").build());
 	}
 
+	static final SignedTokens JWTS = new SignedTokens();
+
+	/** Signed JWTs first, as a resource server's, then the test tokens. */
 	@Bean
-	AuthenticationMiddleware authenticationMiddleware() {
+	SocketAuthenticator socketAuthenticator() {
+		return new SocketAuthenticator(List.of(ResourceServerTokenProvider.jwt(JWTS.decoder(), null)),
+				new ProviderManager(new TestTokens()), AuthenticationExpiry.standard());
+	}
+
+	@Bean
+	AuthenticationMiddleware authenticationMiddleware(SocketAuthenticator authenticator) {
 		AuthenticationMiddleware middleware = new AuthenticationMiddleware(new BearerTokenHandshakeConverter(),
-				new ProviderManager(new TestTokens()));
+				authenticator);
 		middleware.setRequireAuthentication(true);
 		return middleware;
+	}
+
+	@Bean
+	SocketCredentialRenewal credentialRenewal(RealtimeServer server, SocketAuthenticator authenticator,
+			ExpiryMiddleware expiry, ApplicationEventPublisher events) {
+		SocketCredentialRenewal renewal = new SocketCredentialRenewal(new BearerTokenHandshakeConverter(),
+				authenticator, expiry, events);
+		server.setCredentialRenewal(renewal);
+		return renewal;
 	}
 
 	@Bean

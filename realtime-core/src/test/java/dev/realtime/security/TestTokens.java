@@ -12,8 +12,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.AuthorityUtils;
 
 /**
- * Validates test bearer tokens written {@code name[:ROLE,ROLE][@expiryEpochMillis]}; {@code bad} is refused. The
- * credentials of an expiring token expose {@code getExpiresAt()}, as OAuth2's {@code Jwt} does.
+ * Validates test bearer tokens written {@code name[:ROLE,ROLE][@expiryEpochMillis]}; {@code bad} and JWTs are
+ * refused. The credentials of an expiring token expose {@code getExpiresAt()}, as OAuth2's {@code Jwt} does.
  */
 final class TestTokens implements AuthenticationProvider {
 
@@ -28,7 +28,8 @@ final class TestTokens implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String token = ((HandshakeBearerToken) authentication).getToken();
-		if (token.equals("bad")) {
+		// a JWT the resource server refused is no test token either
+		if (token.equals("bad") || token.split("\\.").length == 3) {
 			throw new BadCredentialsException("Unknown token " + token);
 		}
 		String[] expiry = token.split("@", 2);
