@@ -38,7 +38,6 @@ import dev.realtime.autoconfigure.RealtimeProperties.AdapterType;
 import dev.realtime.engine.EngineServer;
 import dev.realtime.server.InvocationScope;
 import dev.realtime.server.RealtimeServer;
-import dev.realtime.server.ServerOptions;
 import dev.realtime.web.EngineServlet;
 import dev.realtime.web.HandshakeLine;
 import dev.realtime.web.UnservedMethodFilter;
@@ -124,14 +123,13 @@ public final class RealtimeAutoConfiguration {
 			@Qualifier(SCHEDULER) TaskScheduler scheduler, RealtimeProperties properties,
 			ConnectionStateRecoveryProperties recovery,
 			ObjectProvider<InvocationScope> invocationScope) {
-		ServerOptions options = properties.toServerOptions();
 		if (recovery.isEnabled() && properties.getAdapter().getType() == AdapterType.REDIS) {
 			throw new InvalidConfigurationPropertyValueException("realtime.connection-state-recovery.enabled", true,
 					"The redis adapter keeps no packet for a client that is away (Redis pub/sub), so it cannot "
 							+ "recover connections. Use realtime.adapter.type=redis-streams, or turn recovery off.");
 		}
 		RealtimeServer server = new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), adapterFactory, scheduler,
-				new ServerOptions(options.connectTimeout(), options.middlewareTimeout(), recovery.toRecovery()));
+				properties.toServerOptions(recovery.toRecovery()));
 		invocationScope.ifUnique(server::setInvocationScope);
 		return server;
 	}
@@ -140,7 +138,8 @@ public final class RealtimeAutoConfiguration {
 	@ConditionalOnMissingBean
 	EngineServer realtimeEngineServer(RealtimeServer server, @Qualifier(EXECUTOR) AsyncTaskExecutor executor,
 			@Qualifier(SCHEDULER) TaskScheduler scheduler, RealtimeProperties properties) {
-		return new EngineServer(properties.toEngineOptions(), server.engineListener(), executor, scheduler);
+		return new EngineServer(properties.toEngineOptions(), server.engineListener(), executor, scheduler,
+				properties.getLimits().toAddressLimits());
 	}
 
 	@Bean

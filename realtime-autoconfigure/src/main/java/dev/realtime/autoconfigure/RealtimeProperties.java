@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.Errors;
 import org.springframework.validation.Validator;
 
+import dev.realtime.adapter.ConnectionStateRecovery;
+import dev.realtime.engine.AddressLimits;
 import dev.realtime.engine.EngineOptions;
 import dev.realtime.middleware.RateLimitMiddleware;
 import dev.realtime.server.ServerOptions;
@@ -94,6 +97,10 @@ public class RealtimeProperties implements Validator {
 	private final RateLimit rateLimit = new RateLimit();
 
 	private final Logging logging = new Logging();
+
+	private final Limits limits = new Limits();
+
+	private final DynamicNamespaces dynamicNamespaces = new DynamicNamespaces();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -203,10 +210,18 @@ public class RealtimeProperties implements Validator {
 		return this.logging;
 	}
 
+	public Limits getLimits() {
+		return this.limits;
+	}
+
+	public DynamicNamespaces getDynamicNamespaces() {
+		return this.dynamicNamespaces;
+	}
+
 	@Override
 	public boolean supports(Class<?> type) {
 		return type == RealtimeProperties.class || type == Executor.class || type == Middleware.class
-				|| type == Bucket.class;
+				|| type == Bucket.class || type == Limits.class;
 	}
 
 	/** Checks these properties, or one of their groups, as Spring Boot binds them. */
@@ -223,6 +238,9 @@ public class RealtimeProperties implements Validator {
 		}
 		else if (target instanceof Bucket bucket) {
 			bucket.validate(errors);
+		}
+		else if (target instanceof Limits limits) {
+			limits.validate(errors);
 		}
 	}
 
@@ -244,9 +262,10 @@ public class RealtimeProperties implements Validator {
 		}
 	}
 
-	/** The Socket.IO settings these properties describe. */
-	public ServerOptions toServerOptions() {
-		return new ServerOptions(this.connectTimeout, this.middleware.getTimeout());
+	/** The Socket.IO settings these properties describe, with connection state recovery when it is on. */
+	public ServerOptions toServerOptions(@Nullable ConnectionStateRecovery recovery) {
+		return new ServerOptions(this.connectTimeout, this.middleware.getTimeout(), recovery,
+				this.limits.getNamespacesPerConnection(), this.dynamicNamespaces.isCleanupEmpty());
 	}
 
 	/** The Engine.IO settings these properties describe. */
@@ -361,6 +380,93 @@ public class RealtimeProperties implements Validator {
 		/** The limit this bucket describes. */
 		public RateLimitMiddleware.Limit toLimit() {
 			return new RateLimitMiddleware.Limit(this.capacity, this.perSecond);
+		}
+
+	}
+
+	/**
+	 * Limits that keep one client from exhausting the server. The client address is the request's remote address,
+	 * which is a proxy's X-Forwarded-For only when server.forward-headers-strategy makes it so.
+	 */
+	public static class Limits {
+
+		/**
+		 * Connections one client address may have open at once; a handshake past it is refused with 403. No limit
+		 * when not set.
+		 */
+		private @Nullable Integer connectionsPerAddress;
+
+		/**
+		 * Handshakes one client address may make per second (in a burst, then at that rate); one past it is refused
+		 * with 429. No limit when not set.
+		 */
+		private @Nullable Integer handshakesPerSecondPerAddress;
+
+		/**
+		 * Namespaces one connection may join at once; a CONNECT past it gets a CONNECT_ERROR.
+		 */
+		private int namespacesPerConnection = ServerOptions.DEFAULT_NAMESPACES_PER_CONNECTION;
+
+		public @Nullable Integer getConnectionsPerAddress() {
+			return this.connectionsPerAddress;
+		}
+
+		public void setConnectionsPerAddress(@Nullable Integer connectionsPerAddress) {
+			this.connectionsPerAddress = connectionsPerAddress;
+		}
+
+		public @Nullable Integer getHandshakesPerSecondPerAddress() {
+			return this.handshakesPerSecondPerAddress;
+		}
+
+		public void setHandshakesPerSecondPerAddress(@Nullable Integer handshakesPerSecondPerAddress) {
+			this.handshakesPerSecondPerAddress = handshakesPerSecondPerAddress;
+		}
+
+		public int getNamespacesPerConnection() {
+			return this.namespacesPerConnection;
+		}
+
+		public void setNamespacesPerConnection(int namespacesPerConnection) {
+			this.namespacesPerConnection = namespacesPerConnection;
+		}
+
+		private void validate(Errors errors) {
+			if (this.connectionsPerAddress != null) {
+				PropertyChecks.atLeastOne(errors, "connectionsPerAddress", this.connectionsPerAddress);
+			}
+			if (this.handshakesPerSecondPerAddress != null) {
+				PropertyChecks.atLeastOne(errors, "handshakesPerSecondPerAddress", this.handshakesPerSecondPerAddress);
+			}
+			PropertyChecks.atLeastOne(errors, "namespacesPerConnection", this.namespacesPerConnection);
+		}
+
+		/** The limits per client address these properties describe. */
+		public AddressLimits toAddressLimits() {
+			return new AddressLimits((this.connectionsPerAddress != null) ? this.connectionsPerAddress : 0,
+					(this.handshakesPerSecondPerAddress != null) ? this.handshakesPerSecondPerAddress : 0);
+		}
+
+	}
+
+	/**
+	 * Namespaces made on demand from a template or a pattern.
+	 */
+	public static class DynamicNamespaces {
+
+		/**
+		 * Whether a namespace made from a dynamic namespace is removed, and its adapter closed, once its last socket
+		 * has left (Socket.IO's cleanupEmptyChildNamespaces). With connection state recovery, it goes once it stayed
+		 * empty for the maximum disconnection duration.
+		 */
+		private boolean cleanupEmpty = true;
+
+		public boolean isCleanupEmpty() {
+			return this.cleanupEmpty;
+		}
+
+		public void setCleanupEmpty(boolean cleanupEmpty) {
+			this.cleanupEmpty = cleanupEmpty;
 		}
 
 	}

@@ -38,6 +38,9 @@ class RealtimePropertiesValidationTests {
 			rate-limit.publishes.capacity    | -3           | capacity         | must be at least 1
 			rate-limit.publishes.per-second  | NaN          | perSecond        | must be a positive number
 			security.expiry-grace            | -1s          | expiryGrace      | must be zero or a positive duration
+			limits.connections-per-address   | 0            | connectionsPerAddress | must be at least 1
+			limits.handshakes-per-second-per-address | -1   | handshakesPerSecondPerAddress | must be at least 1
+			limits.namespaces-per-connection | 0            | namespacesPerConnection | must be at least 1
 			connection-state-recovery.max-disconnection-duration | 0s | maxDisconnectionDuration | must be a positive duration
 			connection-state-recovery.max-stored-packets         | 0  | maxStoredPackets         | must be at least 1
 			""")

@@ -23,6 +23,14 @@ public interface EngineListener {
 	}
 
 	/**
+	 * A handshake was refused by a limit on its client address ({@link AddressLimits}), before any session existed;
+	 * called on the container's thread.
+	 * @param reason the refusal's message in lower case: "too many connections", "too many handshakes"
+	 */
+	default void onHandshakeRefused(String reason) {
+	}
+
+	/**
 	 * The session closed. Called once.
 	 * @param reason Engine.IO's own words: "transport close", "ping timeout", "transport error", "parse error",
 	 * "forced close", "server shutting down"

@@ -1,6 +1,7 @@
 package dev.realtime.engine;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -37,18 +38,33 @@ public class EngineServer {
 
 	private final OriginCheck originCheck;
 
+	private final AddressLimits limits;
+
 	private final Map<String, DefaultEngineSession> sessions = new ConcurrentHashMap<>();
 
 	public EngineServer(EngineOptions options, EngineListener listener, Executor executor, TaskScheduler scheduler) {
+		this(options, listener, executor, scheduler, AddressLimits.NONE);
+	}
+
+	/**
+	 * @param limits what one client address may open
+	 */
+	public EngineServer(EngineOptions options, EngineListener listener, Executor executor, TaskScheduler scheduler,
+			AddressLimits limits) {
 		this.options = options;
 		this.listener = listener;
 		this.executor = executor;
 		this.scheduler = scheduler;
 		this.originCheck = new OriginCheck(options.allowedOrigins());
+		this.limits = limits;
 	}
 
 	public EngineOptions options() {
 		return this.options;
+	}
+
+	public AddressLimits limits() {
+		return this.limits;
 	}
 
 	public int sessionCount() {
@@ -87,8 +103,14 @@ public class EngineServer {
 			EngineError.UNKNOWN_SID.write(response);
 		}
 		else {
+			EngineRequest handshake = EngineRequest.from(request, query.parameters());
+			EngineError limited = admit(request, handshake);
+			if (limited != null) {
+				limited.write(response);
+				return;
+			}
 			PollingTransport transport = new PollingTransport(this.options, this.scheduler);
-			session = register(EngineRequest.from(request, query.parameters()), transport);
+			session = register(handshake, transport);
 			transport.handle(request, response);
 			session.opened();
 		}
@@ -112,14 +134,57 @@ public class EngineServer {
 			throws IOException, ServletException {
 		String sid = query.sid();
 		EngineRequest handshake = (sid == null) ? EngineRequest.from(request, query.parameters()) : null;
-		WebSocketTransport transport = WebSocketHandshake.upgrade(request, response,
-				this.options.maxPayload(), this.options.maxBufferedBytes(), this.scheduler, this.options.perMessageDeflate(),
-				(connection) -> {
-					WebSocketTransport created = new WebSocketTransport(this.options.maxBufferedBytes());
-					created.connect(new ServletWebSocketChannel(connection));
-					return created;
-				});
+		if (handshake != null) {
+			EngineError limited = admit(request, handshake);
+			if (limited != null) {
+				limited.write(response);
+				return;
+			}
+		}
+		WebSocketTransport transport;
+		try {
+			transport = WebSocketHandshake.upgrade(request, response, this.options.maxPayload(),
+					this.options.maxBufferedBytes(), this.scheduler, this.options.perMessageDeflate(), (connection) -> {
+						WebSocketTransport created = new WebSocketTransport(this.options.maxBufferedBytes());
+						created.connect(new ServletWebSocketChannel(connection));
+						return created;
+					});
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			if (handshake != null) {
+				abandon(handshake);
+			}
+			throw ex;
+		}
 		accept(handshake, sid, transport);
+	}
+
+	/**
+	 * Counts a handshake against the limits of its client address: the session it opens counts until it closes, or
+	 * until {@link #abandon} when it does not open after all.
+	 * @return the error that refuses it, already logged and reported, or null when it may open a session
+	 */
+	public @Nullable EngineError admit(HttpServletRequest request, EngineRequest handshake) {
+		EngineError refused = this.limits.admit(handshake);
+		if (refused == null) {
+			return null;
+		}
+		String address = request.getRemoteAddr();
+		if (refused == EngineError.TOO_MANY_CONNECTIONS) {
+			refuse(request, refused, "%s has %s sessions open, realtime.limits.connections-per-address", address,
+					this.limits.connections());
+		}
+		else {
+			refuse(request, refused, "%s made %s handshakes within a second, "
+					+ "realtime.limits.handshakes-per-second-per-address", address, this.limits.handshakesPerSecond());
+		}
+		this.listener.onHandshakeRefused(refused.message().toLowerCase(Locale.ROOT));
+		return refused;
+	}
+
+	/** A handshake that {@link #admit} counted opens no session after all (its upgrade failed). */
+	public void abandon(EngineRequest handshake) {
+		this.limits.release(handshake);
 	}
 
 	/** Checks a WebSocket upgrade request against the origin and Engine.IO's rules. */
@@ -212,7 +277,9 @@ public class EngineServer {
 	}
 
 	void remove(DefaultEngineSession session) {
-		this.sessions.remove(session.id(), session);
+		if (this.sessions.remove(session.id(), session)) {
+			this.limits.release(session.request());
+		}
 	}
 
 	EngineListener listener() {

@@ -47,6 +47,8 @@ public final class RealtimeMetrics implements MeterBinder, ServerObserver {
 
 	private final Map<String, Counter> decisions = new ConcurrentHashMap<>();
 
+	private final Map<String, Counter> refusedHandshakes = new ConcurrentHashMap<>();
+
 	private @Nullable MeterRegistry registry;
 
 	private @Nullable EventHandlingObservation handling;
@@ -143,6 +145,16 @@ public final class RealtimeMetrics implements MeterBinder, ServerObserver {
 	/** The event's name when a handler of the namespace declares it, else {@value #OTHER}: a bounded tag. */
 	static String eventTag(Namespace namespace, String event) {
 		return namespace.handles(event) ? event : OTHER;
+	}
+
+	@Override
+	public void handshakeRefused(String reason) {
+		this.refusedHandshakes.computeIfAbsent(reason,
+				(key) -> Counter.builder("realtime.handshakes.refused")
+					.description("Handshakes refused by a limit on their client address")
+					.tag("reason", reason)
+					.register(registry()))
+			.increment();
 	}
 
 	@Override

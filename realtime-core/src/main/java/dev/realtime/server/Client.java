@@ -107,10 +107,19 @@ final class Client {
 	@SuppressWarnings("unchecked")
 	private void connect(Packet packet) {
 		String name = packet.namespace();
-		if (this.sockets.containsKey(name) || !this.connecting.add(name)) {
+		if (this.sockets.containsKey(name) || this.connecting.contains(name)) {
 			return;
 		}
-		Namespace namespace = this.server.lookup(name);
+		int limit = this.server.namespacesPerConnection();
+		if (this.sockets.size() + this.connecting.size() >= limit) {
+			logger.debug("Refused a namespace to connection {}: it has {}, realtime.limits.namespaces-per-connection",
+					this.session.id(), limit);
+			refuseConnect(name, Map.of("message", "Too many namespaces on one connection", "data",
+					Map.of("limit", limit)));
+			return;
+		}
+		this.connecting.add(name);
+		Namespace namespace = this.server.hold(name);
 		if (namespace == null) {
 			this.connecting.remove(name);
 			refuseConnect(name, Map.of("message", "Invalid namespace"));

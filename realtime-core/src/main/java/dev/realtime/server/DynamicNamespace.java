@@ -56,12 +56,16 @@ public final class DynamicNamespace extends HandlerRegistry {
 		this.namespaces.put(namespace.name(), namespace);
 	}
 
-	/** The namespaces created so far. */
+	void removed(Namespace namespace) {
+		this.namespaces.remove(namespace.name(), namespace);
+	}
+
+	/** The namespaces it made that exist now. */
 	public Collection<Namespace> namespaces() {
 		return Collections.unmodifiableCollection(this.namespaces.values());
 	}
 
-	/** Sends an event to every socket of every namespace created so far. */
+	/** Sends an event to every socket of every namespace it made that exists now. */
 	public void emit(String event, Object... args) {
 		this.namespaces.values().forEach((namespace) -> namespace.emit(event, args));
 	}

@@ -49,12 +49,27 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 
 	private volatile LinesSnapshot lines = new LinesSnapshot(-1, null);
 
-	Namespace(String name, String group, RealtimeServer server, Handlers handlers, Map<String, String> variables) {
+	private final boolean removable;
+
+	/**
+	 * Sockets joining or connected, and how many times they fell to none, for a namespace that is removed when
+	 * unused: read and changed only inside the atomic updates of this namespace's entry in {@link Namespaces}.
+	 */
+	private int holders;
+
+	private int emptyings;
+
+	/**
+	 * @param removable whether the namespace is removed once unused, as a dynamic namespace made it for a client
+	 */
+	Namespace(String name, String group, RealtimeServer server, Handlers handlers, Map<String, String> variables,
+			boolean removable) {
 		super(handlers);
 		this.name = name;
 		this.group = group;
 		this.server = server;
 		this.variables = variables;
+		this.removable = removable;
 		this.adapter = server.adapterFactory().create(this);
 	}
 
@@ -238,6 +253,36 @@ public class Namespace extends HandlerRegistry implements AdapterNamespace {
 	@Override
 	public long nextAckId() {
 		return this.ackIds.getAndIncrement();
+	}
+
+	boolean isRemovable() {
+		return this.removable;
+	}
+
+	/** A socket is joining: a namespace held is not removed. */
+	void hold() {
+		if (this.removable) {
+			this.holders++;
+		}
+	}
+
+	/** A socket that held this namespace left; whether none holds it now. */
+	boolean release() {
+		if (!this.removable || this.holders == 0 || --this.holders > 0) {
+			return false;
+		}
+		this.emptyings++;
+		return true;
+	}
+
+	/** How many times the namespace fell unused. */
+	int emptyings() {
+		return this.emptyings;
+	}
+
+	/** Whether the namespace is unused, and stayed so since it fell unused for the given time. */
+	boolean isUnusedSince(int emptying) {
+		return this.holders == 0 && this.emptyings == emptying;
 	}
 
 	@Nullable NamespaceSocket socket(String id) {

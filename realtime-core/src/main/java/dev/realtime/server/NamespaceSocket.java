@@ -119,6 +119,11 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	}
 
 	@Override
+	public Instant connectedAt() {
+		return this.connectedAt;
+	}
+
+	@Override
 	public boolean isConnected() {
 		return this.connected;
 	}
@@ -338,6 +343,7 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 	void abandon() {
 		this.closed.complete(null);
 		this.namespace.adapter().delAll(this.id);
+		this.namespace.server().release(this.namespace);
 	}
 
 	/** Records why the server is closing this socket, before the client can learn of it. */
@@ -365,6 +371,8 @@ final class NamespaceSocket implements RealtimeSocket, LocalSocket {
 		observers().socketDisconnected(this, finalReason);
 		Dispatch.disconnect(this, finalReason);
 		this.closed.complete(null);
+		// once the disconnect handlers ran, which may still use the namespace
+		this.namespace.server().release(this.namespace);
 	}
 
 	/** The private id of connection state recovery, or null when it is off. */

@@ -42,6 +42,11 @@ final class Observers implements ServerObserver {
 	}
 
 	@Override
+	public void handshakeRefused(String reason) {
+		each((observer) -> observer.handshakeRefused(reason));
+	}
+
+	@Override
 	public void socketConnected(RealtimeSocket socket) {
 		each((observer) -> observer.socketConnected(socket));
 	}

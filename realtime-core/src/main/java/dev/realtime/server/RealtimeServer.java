@@ -3,12 +3,10 @@ package dev.realtime.server;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
@@ -57,9 +55,7 @@ public class RealtimeServer {
 
 	private volatile @Nullable CredentialRenewal credentialRenewal;
 
-	private final Map<String, Namespace> namespaces = new ConcurrentHashMap<>();
-
-	private final List<DynamicNamespace> dynamicNamespaces = new CopyOnWriteArrayList<>();
+	private final Namespaces namespaces;
 
 	private final Map<String, Client> clients = new ConcurrentHashMap<>();
 
@@ -77,6 +73,9 @@ public class RealtimeServer {
 		this.scheduler = scheduler;
 		this.options = options;
 		this.middleware = new MiddlewareRegistry(scheduler, options.middlewareTimeout(), () -> this.invocationScope);
+		// with connection state recovery, an emptied namespace keeps the sessions of the sockets that left it
+		this.namespaces = new Namespaces(this, options.cleanupEmptyDynamicNamespaces(),
+				(options.recovery() != null) ? options.recovery().maxDisconnectionDuration() : null);
 		namespace("/");
 	}
 
@@ -123,13 +122,15 @@ public class RealtimeServer {
 		return this.engineListener;
 	}
 
-	/** The namespace with this name, created on first use ({@code io.of("/chat")}). */
+	/**
+	 * The namespace with this name, created on first use ({@code io.of("/chat")}); a name that a dynamic namespace
+	 * matches gets its handlers, and a namespace created here is kept even when it is empty.
+	 */
 	public Namespace namespace(String name) {
 		if (NamespaceTemplate.isTemplate(name)) {
 			throw new IllegalArgumentException("\"" + name + "\" is a template: use dynamicNamespace(String)");
 		}
-		return this.namespaces.computeIfAbsent(name,
-				(key) -> new Namespace(key, key, this, newHandlers(), Map.of()));
+		return this.namespaces.named(name);
 	}
 
 	/**
@@ -137,22 +138,12 @@ public class RealtimeServer {
 	 * gives the same group.
 	 */
 	public DynamicNamespace dynamicNamespace(String template) {
-		return register(DynamicNamespace.ofTemplate(template, newHandlers()));
+		return this.namespaces.register(DynamicNamespace.ofTemplate(template, newHandlers()));
 	}
 
 	/** Namespaces made on demand for names that match a regular expression. */
 	public DynamicNamespace dynamicNamespace(Pattern pattern) {
-		return register(new DynamicNamespace(pattern.pattern(), pattern, List.of(), newHandlers()));
-	}
-
-	private synchronized DynamicNamespace register(DynamicNamespace dynamic) {
-		for (DynamicNamespace existing : this.dynamicNamespaces) {
-			if (existing.pattern().pattern().equals(dynamic.pattern().pattern())) {
-				return existing;
-			}
-		}
-		this.dynamicNamespaces.add(dynamic);
-		return dynamic;
+		return this.namespaces.register(new DynamicNamespace(pattern.pattern(), pattern, List.of(), newHandlers()));
 	}
 
 	/** The main namespace "/". */
@@ -162,12 +153,12 @@ public class RealtimeServer {
 
 	/** The namespaces that exist now, including those created from dynamic namespaces. */
 	public Collection<Namespace> namespaces() {
-		return Collections.unmodifiableCollection(this.namespaces.values());
+		return this.namespaces.all();
 	}
 
 	/** The templates and patterns that create namespaces on demand. */
 	public Collection<DynamicNamespace> dynamicNamespaces() {
-		return Collections.unmodifiableCollection(this.dynamicNamespaces);
+		return this.namespaces.dynamicNamespaces();
 	}
 
 	/** A channel of the main namespace. */
@@ -219,9 +210,20 @@ public class RealtimeServer {
 		return sockets().fetchSockets();
 	}
 
+	/** The socket with this id connected on this node, in whichever namespace, or null. */
+	public @Nullable RealtimeSocket socket(String id) {
+		for (Namespace namespace : this.namespaces.values()) {
+			RealtimeSocket socket = namespace.socket(id);
+			if (socket != null) {
+				return socket;
+			}
+		}
+		return null;
+	}
+
 	/** Sockets connected on this node, over all namespaces. */
 	public int socketCount() {
-		return this.namespaces.values().stream().mapToInt(Namespace::socketCount).sum();
+		return namespaces().stream().mapToInt(Namespace::socketCount).sum();
 	}
 
 	/** Connections open on this node. */
@@ -253,7 +255,7 @@ public class RealtimeServer {
 		if (!this.closed.compareAndSet(false, true)) {
 			return;
 		}
-		for (Namespace namespace : this.namespaces.values()) {
+		for (Namespace namespace : namespaces()) {
 			closeQuietly("the adapter of namespace " + namespace.name(), namespace.adapter()::close);
 		}
 		closeQuietly("the adapter factory", this.adapterFactory::close);
@@ -268,22 +270,19 @@ public class RealtimeServer {
 		}
 	}
 
-	@Nullable Namespace lookup(String name) {
-		Namespace existing = this.namespaces.get(name);
-		if (existing != null) {
-			return existing;
-		}
-		for (DynamicNamespace dynamic : this.dynamicNamespaces) {
-			Map<String, String> variables = dynamic.match(name);
-			if (variables != null) {
-				return this.namespaces.computeIfAbsent(name, (key) -> {
-					Namespace created = new Namespace(key, dynamic.name(), this, dynamic.handlers(), variables);
-					dynamic.created(created);
-					return created;
-				});
-			}
-		}
-		return null;
+	/** The namespace a client's socket asks to join, held until {@link #release}; null when there is none. */
+	@Nullable Namespace hold(String name) {
+		return this.namespaces.hold(name);
+	}
+
+	/** The socket that held this namespace left it, or never joined. */
+	void release(Namespace namespace) {
+		this.namespaces.release(namespace);
+	}
+
+	/** How many namespaces one connection may join at once. */
+	int namespacesPerConnection() {
+		return this.options.namespacesPerConnection();
 	}
 
 	List<EngineMessage> encode(Packet packet) {
@@ -299,7 +298,7 @@ public class RealtimeServer {
 		return List.of(messages);
 	}
 
-	private Handlers newHandlers() {
+	Handlers newHandlers() {
 		return new Handlers(this.mapper, this.middleware);
 	}
 
@@ -330,6 +329,11 @@ public class RealtimeServer {
 		public void onOpen(EngineSession session) {
 			RealtimeServer.this.clients.put(session.id(), new Client(RealtimeServer.this, session));
 			RealtimeServer.this.observers.connectionOpened(session.transport());
+		}
+
+		@Override
+		public void onHandshakeRefused(String reason) {
+			RealtimeServer.this.observers.handshakeRefused(reason);
 		}
 
 		@Override

@@ -2,6 +2,7 @@ package dev.realtime.server;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
 import org.jspecify.annotations.Nullable;
@@ -28,6 +29,9 @@ public interface RealtimeSocket extends RemoteSocket {
 
 	/** The id of the Engine.IO connection the socket rides on, shared by the sockets of that connection. */
 	String connectionId();
+
+	/** When the socket joined its namespace (for a recovered socket, when it was restored). */
+	Instant connectedAt();
 
 	/** The authenticated user, if the HTTP security or a middleware established one. */
 	@Nullable Principal principal();

@@ -23,6 +23,14 @@ public interface ServerObserver {
 	default void connectionClosed(String reason) {
 	}
 
+	/**
+	 * A handshake was refused by a limit on its client address, before any connection opened; called on the web
+	 * server's thread.
+	 * @param reason "too many connections" or "too many handshakes"
+	 */
+	default void handshakeRefused(String reason) {
+	}
+
 	/** A socket connected to its namespace: its CONNECT middleware proceeded. */
 	default void socketConnected(RealtimeSocket socket) {
 	}

@@ -18,6 +18,7 @@ import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 import org.springframework.web.socket.server.support.WebSocketHttpRequestHandler;
 
+import dev.realtime.engine.EngineError;
 import dev.realtime.engine.EngineQuery;
 import dev.realtime.engine.EngineRequest;
 import dev.realtime.engine.EngineServer;
@@ -46,17 +47,36 @@ final class JettyUpgrade {
 		return context.getServerInfo().toLowerCase().startsWith("jetty");
 	}
 
-	/** Hands a verified upgrade request to the handshake. */
+	/**
+	 * Hands a verified upgrade request to the handshake. One that opens a session counts against its address'
+	 * limits from now on, until the session closes, or at once again when the handshake fails.
+	 */
 	void handle(HttpServletRequest request, HttpServletResponse response, EngineQuery query)
 			throws ServletException, IOException {
+		EngineRequest opening = null;
 		if (query.sid() == null) {
-			request.setAttribute(JettyWebSocketHandler.REQUEST_ATTRIBUTE, EngineRequest.from(request, query.parameters()));
+			opening = EngineRequest.from(request, query.parameters());
+			EngineError limited = this.server.admit(request, opening);
+			if (limited != null) {
+				limited.write(response);
+				return;
+			}
+			request.setAttribute(JettyWebSocketHandler.REQUEST_ATTRIBUTE, opening);
 		}
-		this.handshake.handleRequest(
-				this.server.options().perMessageDeflate() ? request
-						// with the client's offer hidden, Jetty negotiates no compression
-						: new HiddenHeaderRequest(request, WebSocketHttpHeaders.SEC_WEBSOCKET_EXTENSIONS),
-				response);
+		boolean upgraded = false;
+		try {
+			this.handshake.handleRequest(
+					this.server.options().perMessageDeflate() ? request
+							// with the client's offer hidden, Jetty negotiates no compression
+							: new HiddenHeaderRequest(request, WebSocketHttpHeaders.SEC_WEBSOCKET_EXTENSIONS),
+					response);
+			upgraded = response.getStatus() == HttpServletResponse.SC_SWITCHING_PROTOCOLS;
+		}
+		finally {
+			if (opening != null && !upgraded) {
+				this.server.abandon(opening);
+			}
+		}
 	}
 
 	void stop() {

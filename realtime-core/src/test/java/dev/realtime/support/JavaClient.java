@@ -39,9 +39,14 @@ public final class JavaClient implements AutoCloseable {
 
 	/** Connects to a namespace with these options (extra headers, ...), without reconnection. */
 	public static JavaClient connect(int port, String namespace, IO.Options options) {
+		return connect(URI.create("http://localhost:" + port + namespace), options);
+	}
+
+	/** Connects to the namespace of this URL with these options, without reconnection. */
+	public static JavaClient connect(URI url, IO.Options options) {
 		options.forceNew = true;
 		options.reconnection = false;
-		JavaClient client = new JavaClient(IO.socket(URI.create("http://localhost:" + port + namespace), options));
+		JavaClient client = new JavaClient(IO.socket(url, options));
 		client.socket.connect();
 		return client;
 	}

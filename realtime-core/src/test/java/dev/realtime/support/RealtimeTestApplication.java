@@ -20,6 +20,7 @@ import dev.realtime.adapter.InMemoryAdapter;
 import dev.realtime.adapter.SessionAwareAdapter;
 import dev.realtime.annotation.RealtimeControllerRegistrar;
 import dev.realtime.annotation.RealtimeMiddlewareRegistrar;
+import dev.realtime.engine.AddressLimits;
 import dev.realtime.engine.EngineOptions;
 import dev.realtime.engine.EngineServer;
 import dev.realtime.server.RealtimeServer;
@@ -65,8 +66,12 @@ public class RealtimeTestApplication {
 		AdapterFactory adapters = (recovery != null)
 				? (namespace) -> new SessionAwareAdapter(namespace, recovery, realtimeTaskScheduler)
 				: InMemoryAdapter::new;
+		// test.namespaces-per-connection and test.cleanup-empty as their realtime.* properties
 		return new RealtimeServer(mapper.getIfAvailable(JsonMapper::new), adapters, realtimeTaskScheduler,
-				new ServerOptions(CONNECT_TIMEOUT, MIDDLEWARE_TIMEOUT, recovery));
+				new ServerOptions(CONNECT_TIMEOUT, MIDDLEWARE_TIMEOUT, recovery,
+						environment.getProperty("test.namespaces-per-connection", Integer.class,
+								ServerOptions.DEFAULT_NAMESPACES_PER_CONNECTION),
+						environment.getProperty("test.cleanup-empty", Boolean.class, true)));
 	}
 
 	@Bean
@@ -80,7 +85,11 @@ public class RealtimeTestApplication {
 		EngineOptions options = new EngineOptions(defaults.path(), pingInterval, Duration.ofMillis(400),
 				defaults.maxPayload(), defaults.upgradeTimeout(), defaults.transports(), defaults.allowedOrigins(),
 				maxBufferedBytes, defaults.perMessageDeflate());
-		return new EngineServer(options, server.engineListener(), realtimeTaskExecutor, realtimeTaskScheduler);
+		// limits per client address with test.connections-per-address and test.handshakes-per-second
+		AddressLimits limits = new AddressLimits(environment.getProperty("test.connections-per-address", Integer.class, 0),
+				environment.getProperty("test.handshakes-per-second", Integer.class, 0));
+		return new EngineServer(options, server.engineListener(), realtimeTaskExecutor, realtimeTaskScheduler,
+				limits);
 	}
 
 	@Bean

@@ -3,18 +3,14 @@ package dev.realtime.sample;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.socket.client.IO;
-import io.socket.client.Socket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -33,6 +29,9 @@ import dev.realtime.middleware.Verdict;
 import dev.realtime.sample.security.TokenService;
 import dev.realtime.server.RealtimeServer;
 import dev.realtime.server.ServerObserver;
+import dev.realtime.test.AutoConfigureRealtimeTestClient;
+import dev.realtime.test.RealtimeTestClient;
+import dev.realtime.test.TestSocket;
 
 import static dev.realtime.sample.Chromium.js;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +44,7 @@ import static org.awaitility.Awaitility.await;
  * that socket.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "realtime.admin-ui.server-id=sample-test")
+@AutoConfigureRealtimeTestClient
 class AdminUiPageTests {
 
 	private static final Path UI = Path.of("src", "test", "js", "node_modules", "@socket.io", "admin-ui", "ui", "dist");
@@ -75,9 +75,12 @@ class AdminUiPageTests {
 	@Autowired
 	private TokenService tokens;
 
+	@Autowired
+	private RealtimeTestClient client;
+
 	private Chromium.Page page;
 
-	private Socket alice;
+	private TestSocket alice;
 
 	private final AtomicInteger refusedConnects = new AtomicInteger();
 
@@ -127,9 +130,6 @@ class AdminUiPageTests {
 
 	@AfterEach
 	void close() throws Exception {
-		if (this.alice != null) {
-			this.alice.close();
-		}
 		if (this.page != null) {
 			this.page.close();
 		}
@@ -155,7 +155,10 @@ class AdminUiPageTests {
 			}
 
 		});
-		String id = connectAlice();
+		// as the chat page connects her, with her token; the UI's clicks take their time
+		this.alice = this.client.withTimeout(Duration.ofSeconds(15))
+			.connect(ChatController.NAMESPACE, Map.of("token", this.tokens.issue("alice").value()));
+		String id = this.alice.id();
 		this.server.namespace(ChatController.NAMESPACE).to(id).socketsJoin("seen-by-the-admin");
 		this.page = chromium.newPage(1280, 800, false);
 		this.page.open(uiOrigin() + "/");
@@ -189,27 +192,11 @@ class AdminUiPageTests {
 		this.page.waitUntil(STILL);
 		this.page.screenshot(Path.of("target", "admin-ui-socket.png"));
 
-		CompletableFuture<Object> disconnected = new CompletableFuture<>();
-		this.alice.once(Socket.EVENT_DISCONNECT, (args) -> disconnected.complete(args[0]));
 		// the icon-only button of the socket's own table (the client's table has one that closes the connection)
 		clickElement("[...document.querySelectorAll('.v-main td.key-column')].find((cell) => cell.textContent.trim() "
 				+ "=== 'Namespace')?.closest('table').querySelector('button .mdi-logout')?.closest('button')");
-		assertThat(disconnected.get(15, TimeUnit.SECONDS)).isEqualTo("io server disconnect");
+		assertThat(this.alice.awaitDisconnect()).isEqualTo("io server disconnect");
 		assertThat(this.page.exceptions()).as("uncaught exceptions in the page").isEmpty();
-	}
-
-	/** Alice's chat socket, as the chat page connects it with her token; its id. */
-	private String connectAlice() throws Exception {
-		IO.Options options = IO.Options.builder()
-			.setAuth(Map.of("token", this.tokens.issue("alice").value()))
-			.setReconnection(false)
-			.setForceNew(true)
-			.build();
-		this.alice = IO.socket(URI.create("http://localhost:" + this.port + ChatController.NAMESPACE), options);
-		CompletableFuture<String> connected = new CompletableFuture<>();
-		this.alice.once(Socket.EVENT_CONNECT, (args) -> connected.complete(this.alice.id()));
-		this.alice.connect();
-		return connected.get(15, TimeUnit.SECONDS);
 	}
 
 	/** Fills the UI's connection form, as a person types in it, and submits it. */
