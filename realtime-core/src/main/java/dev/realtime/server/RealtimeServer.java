@@ -212,7 +212,7 @@ public class RealtimeServer {
 
 	/** The socket with this id connected on this node, in whichever namespace, or null. */
 	public @Nullable RealtimeSocket socket(String id) {
-		for (Namespace namespace : this.namespaces.values()) {
+		for (Namespace namespace : this.namespaces.all()) {
 			RealtimeSocket socket = namespace.socket(id);
 			if (socket != null) {
 				return socket;
