@@ -193,11 +193,16 @@ public final class BenchmarkHarness {
 	}
 
 	private void installNodeServer() throws IOException, InterruptedException {
+		// npm gets neither this JVM's stdin (node makes a shared stdin non-blocking, which breaks a test runner that
+		// reads commands from it) nor its stdout (a test runner's channel): its output goes to a log
+		Path log = nodeDirectory().resolve("npm-ci.log");
 		Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(nodeDirectory().toFile())
-			.inheritIO()
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile())
 			.start();
+		install.getOutputStream().close();
 		if (install.waitFor() != 0) {
-			throw new IllegalStateException("npm ci failed in " + nodeDirectory());
+			throw new IllegalStateException("npm ci failed in " + nodeDirectory() + ", see " + log);
 		}
 	}
 
