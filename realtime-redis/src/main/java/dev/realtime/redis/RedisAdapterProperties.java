@@ -47,13 +47,8 @@ public class RedisAdapterProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		RedisAdapterProperties properties = (RedisAdapterProperties) target;
-		if (properties.keyPrefix == null || properties.keyPrefix.isBlank()) {
-			errors.rejectValue("keyPrefix", "keyPrefix", "must not be empty");
-		}
-		Duration timeout = properties.requestTimeout;
-		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-			errors.rejectValue("requestTimeout", "positive", "must be a positive duration, such as 5s");
-		}
+		RedisPropertyChecks.notBlank(errors, "keyPrefix", properties.keyPrefix);
+		RedisPropertyChecks.positive(errors, "requestTimeout", properties.requestTimeout);
 	}
 
 }

@@ -90,22 +90,13 @@ public class RedisStreamsAdapterProperties implements Validator {
 	@Override
 	public void validate(Object target, Errors errors) {
 		RedisStreamsAdapterProperties properties = (RedisStreamsAdapterProperties) target;
-		notBlank(errors, "streamName", properties.streamName);
-		notBlank(errors, "channelPrefix", properties.channelPrefix);
-		notBlank(errors, "sessionKeyPrefix", properties.sessionKeyPrefix);
+		RedisPropertyChecks.notBlank(errors, "streamName", properties.streamName);
+		RedisPropertyChecks.notBlank(errors, "channelPrefix", properties.channelPrefix);
+		RedisPropertyChecks.notBlank(errors, "sessionKeyPrefix", properties.sessionKeyPrefix);
 		if (properties.maxLen < 1) {
 			errors.rejectValue("maxLen", "atLeastOne", "must be at least 1");
 		}
-		Duration timeout = properties.requestTimeout;
-		if (timeout == null || timeout.isNegative() || timeout.isZero()) {
-			errors.rejectValue("requestTimeout", "positive", "must be a positive duration, such as 5s");
-		}
-	}
-
-	private static void notBlank(Errors errors, String field, String value) {
-		if (value == null || value.isBlank()) {
-			errors.rejectValue(field, field, "must not be empty");
-		}
+		RedisPropertyChecks.positive(errors, "requestTimeout", properties.requestTimeout);
 	}
 
 }
