@@ -1,7 +1,9 @@
 package dev.realtime.support;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -73,6 +75,15 @@ public final class JavaClient implements AutoCloseable {
 			Thread.currentThread().interrupt();
 			throw new AssertionError(ex);
 		}
+	}
+
+	/** Waits for the next occurrences of an event and returns the first argument of each, in arrival order. */
+	public List<Object> awaitFirstArguments(String event, int count) {
+		List<Object> received = new ArrayList<>();
+		for (int i = 0; i < count; i++) {
+			received.add(await(event)[0]);
+		}
+		return received;
 	}
 
 	/** Whether an event arrives within the given time; for checking that something does not happen. */

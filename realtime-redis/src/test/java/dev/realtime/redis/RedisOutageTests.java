@@ -1,5 +1,6 @@
 package dev.realtime.redis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import dev.realtime.support.JavaClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two nodes on a Redis of this test's own (the shared one must not be stopped), which stops for a while and starts
@@ -25,6 +27,9 @@ class RedisOutageTests {
 	private static final Logger logger = LoggerFactory.getLogger(RedisOutageTests.class);
 
 	private static final int MESSAGES = 20;
+
+	// the re-link is timed to this precision
+	private static final Duration POLL = Duration.ofMillis(20);
 
 	private TestRedis redis;
 
@@ -43,7 +48,9 @@ class RedisOutageTests {
 		try (ClusterNode a = ClusterNode.start(prefix, this.redis.port());
 				ClusterNode b = ClusterNode.start(prefix, this.redis.port())) {
 			a.awaitNodes(2);
-			awaitTrue(() -> a.server().adapterStatus().connected() && b.server().adapterStatus().connected(), 10);
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(POLL)
+				.until(() -> a.server().adapterStatus().connected() && b.server().adapterStatus().connected());
 			JavaClient onA = JavaClient.connect(a.port(), "/", Map.of(), "websocket").awaitConnect();
 			JavaClient onB = JavaClient.connect(b.port(), "/", Map.of(), "websocket").awaitConnect();
 			List<Object> duringOnB = new CopyOnWriteArrayList<>();
@@ -52,7 +59,9 @@ class RedisOutageTests {
 			assertThat(onB.await("before")).containsExactly(1);
 
 			this.redis.stop();
-			awaitTrue(() -> !a.server().adapterStatus().connected() && !b.server().adapterStatus().connected(), 10);
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(POLL)
+				.until(() -> !a.server().adapterStatus().connected() && !b.server().adapterStatus().connected());
 			long failedBefore = a.server().adapterStatus().failedPublications();
 			// an outage of about 10 s, long enough for the Redis client's reconnection attempts to space out
 			for (int i = 0; i < MESSAGES; i++) {
@@ -61,11 +70,15 @@ class RedisOutageTests {
 				Thread.sleep(400);
 			}
 			// every publication waits at most the timeout (1 s): all of them have failed once it passed
-			awaitTrue(() -> a.server().adapterStatus().failedPublications() - failedBefore == MESSAGES, 10);
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(POLL)
+				.until(() -> a.server().adapterStatus().failedPublications() - failedBefore == MESSAGES);
 
 			long restarted = System.nanoTime();
 			this.redis.start();
-			awaitTrue(() -> a.server().adapterStatus().connected() && b.server().adapterStatus().connected(), 15);
+			await().atMost(Duration.ofSeconds(15))
+				.pollInterval(POLL)
+				.until(() -> a.server().adapterStatus().connected() && b.server().adapterStatus().connected());
 			logger.info("Both nodes linked again {} ms after Redis started",
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - restarted));
 
@@ -75,36 +88,15 @@ class RedisOutageTests {
 				b.server().emit("back", i);
 				expected.add(i);
 			}
-			assertThat(awaitAll(onB, "after")).as("nothing lost once linked, A to B").isEqualTo(expected);
-			assertThat(awaitAll(onA, "back")).as("nothing lost once linked, B to A").isEqualTo(expected);
+			assertThat(onB.awaitFirstArguments("after", MESSAGES)).as("nothing lost once linked, A to B")
+				.isEqualTo(expected);
+			assertThat(onA.awaitFirstArguments("back", MESSAGES)).as("nothing lost once linked, B to A")
+				.isEqualTo(expected);
 			// Redis delivers in order: had a dropped publication been replayed, it would have come before these
 			assertThat(duringOnB).as("no publication of the outage delivered late").isEmpty();
 			onA.close();
 			onB.close();
 		}
-	}
-
-	private static List<Object> awaitAll(JavaClient client, String event) {
-		List<Object> received = new ArrayList<>();
-		for (int i = 0; i < MESSAGES; i++) {
-			received.add(client.await(event)[0]);
-		}
-		return received;
-	}
-
-	private static void awaitTrue(Condition condition, int seconds) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		while (!condition.holds()) {
-			assertThat(System.nanoTime()).as("condition within %ss", seconds).isLessThan(deadline);
-			Thread.sleep(20);
-		}
-	}
-
-	@FunctionalInterface
-	private interface Condition {
-
-		boolean holds() throws Exception;
-
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.realtime.redis;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import dev.realtime.support.JavaClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two nodes on the Redis Streams adapter, one of which reaches Redis through a proxy that cuts it off for a while:
@@ -28,6 +30,9 @@ class RedisStreamsOutageTests {
 
 	private static final int MESSAGES = 10;
 
+	// the re-link is timed to this precision
+	private static final Duration POLL = Duration.ofMillis(20);
+
 	@Test
 	void aNodeCutOffFromRedisDeliversLocallyCountsWhatItCouldNotWriteAndReadsWhatItMissedWhenBack(
 			CapturedOutput output) throws Exception {
@@ -37,7 +42,9 @@ class RedisStreamsOutageTests {
 				ClusterNode a = ClusterNode.startOnStreams(prefix, network.port());
 				ClusterNode b = ClusterNode.startOnStreams(prefix, redisPort)) {
 			a.awaitNodes(2);
-			awaitTrue(() -> a.server().adapterStatus().connected() && b.server().adapterStatus().connected(), 10);
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(POLL)
+				.until(() -> a.server().adapterStatus().connected() && b.server().adapterStatus().connected());
 			JavaClient onA = JavaClient.connect(a.port(), "/", Map.of(), "websocket").awaitConnect();
 			JavaClient onB = JavaClient.connect(b.port(), "/", Map.of(), "websocket").awaitConnect();
 			a.server().emit("before", 1);
@@ -45,7 +52,9 @@ class RedisStreamsOutageTests {
 			assertThat(onA.await("before")[0]).isEqualTo(1);
 
 			network.cut();
-			awaitTrue(() -> !a.server().adapterStatus().connected(), 10);
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(POLL)
+				.until(() -> !a.server().adapterStatus().connected());
 			long failedBefore = a.server().adapterStatus().failedPublications();
 			for (int i = 0; i < MESSAGES; i++) {
 				b.server().emit("while-cut-off", i);
@@ -63,16 +72,18 @@ class RedisStreamsOutageTests {
 
 			long back = System.nanoTime();
 			network.resume();
-			List<Object> missed = awaitAll(onA, "while-cut-off");
+			List<Object> missed = onA.awaitFirstArguments("while-cut-off", MESSAGES);
 			logger.info("The node read what it missed {} ms after it could reach Redis again",
 					TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
 			assertThat(missed).as("read from the stream once back, in order").isEqualTo(sequence());
-			awaitTrue(() -> a.server().adapterStatus().connected(), 10);
+			await().atMost(Duration.ofSeconds(10))
+				.pollInterval(POLL)
+				.until(() -> a.server().adapterStatus().connected());
 
 			for (int i = 0; i < MESSAGES; i++) {
 				a.server().emit("after", i);
 			}
-			assertThat(awaitAll(onB, "after")).as("nothing lost once back").isEqualTo(sequence());
+			assertThat(onB.awaitFirstArguments("after", MESSAGES)).as("nothing lost once back").isEqualTo(sequence());
 			// the stream is in order: a write of the outage that went out late would have come before these
 			assertThat(onB.receives("local", 0)).as("what could not be written is not sent late").isFalse();
 			assertThat(output.toString().split("Could not publish to Redis stream", -1)).as("logged once")
@@ -88,29 +99,6 @@ class RedisStreamsOutageTests {
 			sequence.add(i);
 		}
 		return sequence;
-	}
-
-	private static List<Object> awaitAll(JavaClient client, String event) {
-		List<Object> received = new ArrayList<>();
-		for (int i = 0; i < MESSAGES; i++) {
-			received.add(client.await(event)[0]);
-		}
-		return received;
-	}
-
-	private static void awaitTrue(Condition condition, int seconds) throws Exception {
-		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-		while (!condition.holds()) {
-			assertThat(System.nanoTime()).as("condition within %ss", seconds).isLessThan(deadline);
-			Thread.sleep(20);
-		}
-	}
-
-	@FunctionalInterface
-	private interface Condition {
-
-		boolean holds() throws Exception;
-
 	}
 
 }
